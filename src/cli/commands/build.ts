@@ -1,0 +1,81 @@
+// `transparency build`: read the logs, build the report for a period, render it in one format, write it.
+import type { Command } from 'commander';
+import type { Period } from '../../core/period.js';
+import { buildReport } from '../../core/report.js';
+import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
+import { formatOfPath, renderers, type Format } from '../../render/renderers.js';
+import type { CliContext } from '../context.js';
+import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { loadLogs } from '../load-logs.js';
+import { collect, formatOption, pageSizeOption, periodOption, sourceDateEpoch } from '../options.js';
+import { UsageError } from '../usage-error.js';
+
+interface BuildOptions {
+  period: Period;
+  logs?: string[];
+  format?: Format;
+  out?: string;
+  strict?: boolean;
+  pageSize: 'A4' | 'LETTER';
+  quiet?: boolean;
+}
+
+export function registerBuild(program: Command, context: CliContext): void {
+  program
+    .command('build')
+    .description('compile the report for a period from request logs')
+    .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
+    .requiredOption('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
+    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
+    .option('-f, --format <format>', 'table, csv, json or pdf (default: from --out, else table)', formatOption)
+    .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--strict', 'write no report at all when any row is invalid')
+    .option('--page-size <size>', 'PDF page size: a4 or letter', pageSizeOption, 'A4')
+    .option('-q, --quiet', 'print only errors on standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ transparency build --period 2020 fixtures/logs/2020
+  $ transparency build --period 2021H1 --logs logs/ --format csv > 2021h1.csv
+  $ transparency build --period 2020 --logs 'logs/**/*.csv' --out report-2020.pdf
+  $ cat export.csv | transparency build --period 2021Q3 - --format json
+
+Exit codes: 0 clean, 1 invalid rows or a policy violation (the report counts the valid rows;
+--strict writes none), 2 usage, config or I/O error.`,
+    )
+    .action(async (args: string[], options: BuildOptions) => {
+      context.setExitCode(await runBuild([...args, ...(options.logs ?? [])], options, context));
+    });
+}
+
+async function runBuild(inputs: string[], options: BuildOptions, context: CliContext): Promise<ExitCode> {
+  const format = options.format ?? (options.out ? formatOfPath(options.out) : 'table');
+  if (!format) throw new UsageError(`cannot tell the format from "${options.out}"; add --format csv, json, pdf or table`);
+  if (format === 'pdf' && !options.out && context.stdoutIsTTY) {
+    throw new UsageError('a PDF is not for the terminal; add --out report.pdf (or redirect standard output)');
+  }
+  const timestamp = sourceDateEpoch(context.env, Date.now());
+  const result = await loadLogs(inputs, { period: options.period });
+  const diagnostics = formatDiagnostics(result, context.stderrChalk);
+  const exitCode = exitCodeFor({ errors: result.errorCount });
+  for (const line of diagnostics) {
+    if (!options.quiet || line.includes('error')) context.error(line);
+  }
+  if (options.strict && result.errorCount > 0) {
+    context.error(`${formatProblemCount(result)}: no report written (--strict)`);
+    return EXIT.invalidData;
+  }
+  const report = buildReport(options.period, result);
+  const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
+  const output = await renderers[format](report, { chalk, pageSize: options.pageSize, timestamp });
+  if (options.out) await writeFileAtomic(options.out, output);
+  else await writeStdout(output);
+  if (!options.quiet) {
+    if (options.out || format !== 'table') context.error(formatLedgerLine(result, options.period.label));
+    if (options.out) context.error(`wrote ${options.out} (${format})`);
+    if (result.errorCount > 0) context.error(`${formatProblemCount(result)}: the report counts only the valid rows`);
+  }
+  return exitCode;
+}

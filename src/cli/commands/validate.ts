@@ -1,0 +1,42 @@
+// `transparency validate`: check the logs, list every problem, write nothing.
+import type { Command } from 'commander';
+import type { Period } from '../../core/period.js';
+import type { CliContext } from '../context.js';
+import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { loadLogs } from '../load-logs.js';
+import { collect, periodOption } from '../options.js';
+
+interface ValidateOptions {
+  period?: Period;
+  logs?: string[];
+  quiet?: boolean;
+}
+
+export function registerValidate(program: Command, context: CliContext): void {
+  program
+    .command('validate')
+    .description('check request logs and list every problem, without building a report')
+    .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
+    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
+    .option('-p, --period <period>', 'also count the rows outside this period', periodOption)
+    .option('-q, --quiet', 'print only the problems, not the summary')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ transparency validate fixtures/logs/2020
+  $ transparency validate --logs exports/ --period 2021H1
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`,
+    )
+    .action(async (args: string[], options: ValidateOptions) => {
+      const result = await loadLogs([...args, ...(options.logs ?? [])], { period: options.period });
+      for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
+      if (!options.quiet) {
+        context.error(formatLedgerLine(result, options.period?.label));
+        context.error(result.errorCount === 0 && result.warningCount === 0 ? 'no problems found' : formatProblemCount(result));
+      }
+      context.setExitCode(exitCodeFor({ errors: result.errorCount }));
+    });
+}

@@ -1,0 +1,75 @@
+// The `transparency` command line: wires the commands to the process (argv, env, streams, exit code).
+import { Command, CommanderError } from 'commander';
+import { IoError } from '../io/io-error.js';
+import { makeChalk, shouldUseColor } from './color.js';
+import { registerBuild } from './commands/build.js';
+import { registerValidate } from './commands/validate.js';
+import type { CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+// `transparency build … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
+const env = process.env;
+const colorFlag = process.argv.includes('--no-color') ? false : undefined;
+const stderrChalk = makeChalk(shouldUseColor(process.stderr, env, colorFlag));
+const context: CliContext = {
+  env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stdoutChalk: makeChalk(shouldUseColor(process.stdout, env, colorFlag)),
+  stderrChalk,
+  plainChalk: makeChalk(false),
+  error: (line) => process.stderr.write(`${line}\n`),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+};
+
+const program = new Command('transparency')
+  .description('Compile law-enforcement and government request transparency reports from request logs.')
+  .version(packageJson.version, '-V, --version')
+  .option('--no-color', 'no colour, also when the output is a terminal (NO_COLOR=1 does the same)')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (text, write) => write(stderrChalk.red(text)) })
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ transparency build --period 2020 fixtures/logs/2020
+  $ transparency build --period 2020 fixtures/logs/2020 --format csv > report-2020.csv
+  $ transparency validate fixtures/logs
+
+Exit codes: 0 clean, 1 invalid data or a policy violation, 2 usage, config or I/O error,
+3 internal error (a bug: please report it).`,
+  );
+registerBuild(program, context);
+registerValidate(program, context);
+program.commands.forEach((command) => command.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeOfError(error);
+}
+
+function exitCodeOfError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version end with code 0; everything else commander refuses is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError || error instanceof IoError) {
+    context.error(`${stderrChalk.red.bold('error:')} ${error.message}`);
+    return EXIT.usage;
+  }
+  if ((error as { code?: string }).code === 'commander.invalidArgument') return EXIT.usage;
+  context.error(`${stderrChalk.red.bold('internal error:')} ${(error as Error).message ?? String(error)}`);
+  context.error('This is a bug in transparency; please report it with the command you ran. Set TRANSPARENCY_DEBUG=1 for details.');
+  if (env.TRANSPARENCY_DEBUG) context.error((error as Error).stack ?? '');
+  return 3;
+}

@@ -1,0 +1,41 @@
+// Option parsers shared by the commands: each turns a string into a value or a clear usage error.
+import { InvalidArgumentError } from 'commander';
+import { parsePeriod, type Period } from '../core/period.js';
+import { FORMATS, type Format } from '../render/renderers.js';
+import { UsageError } from './usage-error.js';
+
+export function periodOption(text: string): Period {
+  const result = parsePeriod(text);
+  if (!result.ok) throw new InvalidArgumentError(result.message);
+  return result.period;
+}
+
+export function formatOption(text: string): Format {
+  const format = text.trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
+  throw new InvalidArgumentError(`"${text}" is not a format; use ${FORMATS.join(', ')}`);
+}
+
+export function pageSizeOption(text: string): 'A4' | 'LETTER' {
+  const size = text.trim().toUpperCase();
+  if (size === 'A4' || size === 'LETTER') return size;
+  throw new InvalidArgumentError(`"${text}" is not a page size; use a4 or letter`);
+}
+
+/** `--logs a.csv --logs dir/` and `--logs a.csv b.csv` both collect every path. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): the time every output states, so that two builds of the
+ * same logs are byte-identical. Absent: now.
+ */
+export function sourceDateEpoch(env: Readonly<Record<string, string | undefined>>, now: number): number {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return Math.floor(now / 1000);
+  if (!/^\d{1,12}$/.test(value.trim())) {
+    throw new UsageError(`SOURCE_DATE_EPOCH="${value}" is not a whole number of seconds since 1970-01-01 (e.g. 1700000000)`);
+  }
+  return Number(value.trim());
+}

@@ -1,0 +1,120 @@
+// Classification of a request from its free-text `request_type`: which report category it belongs to,
+// and whether it asks for something the principles forbid (principle 1 and 4 in the report).
+import { z } from 'zod';
+import { AUTHORITY_CATEGORIES, CATEGORIES, isUserCategory, type Category } from './schema.js';
+
+export const PROHIBITED_KINDS = ['encryption-keys', 'undeclared-capabilities', 'direct-access'] as const;
+export type ProhibitedKind = (typeof PROHIBITED_KINDS)[number];
+
+export const ClassificationRuleSchema = z.object({
+  /** Stable name, shown by `validate --explain-classification`. */
+  id: z.string().min(1),
+  /** A regular expression, matched case-insensitively against the request type. */
+  pattern: z.string().min(1),
+  category: z.enum(CATEGORIES),
+});
+export type ClassificationRule = z.infer<typeof ClassificationRuleSchema>;
+
+export const ProhibitedRuleSchema = z.object({
+  id: z.string().min(1),
+  pattern: z.string().min(1),
+  kind: z.enum(PROHIBITED_KINDS),
+  /** The category a row gets when this rule is the only thing that classifies it. */
+  category: z.enum(AUTHORITY_CATEGORIES),
+});
+export type ProhibitedRule = z.infer<typeof ProhibitedRuleSchema>;
+
+/** Authorities' and users' requests have disjoint categories; a rule only applies to its own audience. */
+export type Audience = 'authority' | 'user';
+
+export interface Classification {
+  category?: Category;
+  /** The id of the rule that decided the category. */
+  rule?: string;
+  prohibited?: { kind: ProhibitedKind; rule: string };
+}
+
+// Order matters: the first matching rule wins. Signals that a person is involved come first, so that
+// "IP address of user" is user data although "IP address" alone reads technical.
+export const DEFAULT_CATEGORY_RULES: readonly ClassificationRule[] = [
+  { id: 'subscriber', pattern: '\\bsubscriber', category: 'user-data' },
+  { id: 'licence-holder', pattern: '\\blicen[cs]e[ -]?(holder|owner|purchaser|buyer)|\\b(holder|owner|purchaser|buyer) of (a |the )?licen[cs]e|identity of (a |the )?licen[cs]e', category: 'user-data' },
+  { id: 'account-data', pattern: '\\baccount (holder|owner|details|data|information|info|records?|name)|\\b(user|customer|client)(\'?s)? account|associated with (an |the |a )?account|linked to (an |the |a )?account', category: 'user-data' },
+  { id: 'person-link', pattern: '\\b(of|for|by|from|used by|belonging to|linked to|associated with|tied to) (a |an |the |this |that |specific )?(user|customer|client|person|individual|suspect|subscriber|account)s?\\b', category: 'user-data' },
+  { id: 'user-data', pattern: '\\b(user|customer|client|personal)[- ](data|information|info|details|identity|identities|records?|e-?mails?|ip|location|profile)', category: 'user-data' },
+  { id: 'identity', pattern: '\\b(identity|identify|identification|name and address|real name|who (owns|used|bought|registered))\\b', category: 'user-data' },
+  { id: 'contact-details', pattern: '\\b(e-?mail address|phone number|telephone number|postal address|home address|billing|payment (details|data|information|records)|purchase history|order history|registration (data|details|information))', category: 'user-data' },
+  { id: 'malware', pattern: '\\b(malware|malicious (file|code|software|sample)|trojan|ransomware|spyware|stalkerware|backdoor sample|virus|worm|rootkit|keylogger|infostealer|stealer|loader|dropper)', category: 'technical-expertise' },
+  { id: 'indicators', pattern: '\\b(iocs?|indicators? of compromise|yara|hashes|file hash|signatures?)\\b', category: 'technical-expertise' },
+  { id: 'infrastructure', pattern: '\\b(c2|c&c|cnc|command[- ]and[- ]control|botnet|sinkhole|infrastructure analysis|domain analysis|ip address(es)? of (the )?(server|c2|botnet|attacker infrastructure))', category: 'technical-expertise' },
+  { id: 'threat-research', pattern: '\\b(apt|threat (intelligence|intel|actor|report)|campaign|attribution|exploit|vulnerabilit(y|ies)|zero[- ]day|cve-\\d+|phishing|spam|ddos)', category: 'technical-expertise' },
+  { id: 'user-removal', pattern: '\\b(delet|remov|eras|forget)', category: 'data-removal' },
+  { id: 'user-copy', pattern: '\\b(copy|export|portab|download)', category: 'data-copy' },
+  { id: 'user-location', pattern: '\\b(where|which data|what data|location|stored|access)', category: 'data-location' },
+  { id: 'expertise', pattern: '\\b(technical|forensic|expert|expertise|analysis|analyse|analyze|reverse[- ]engineering|consultation|incident|investigation support|training|sample)', category: 'technical-expertise' },
+];
+
+export const DEFAULT_PROHIBITED_RULES: readonly ProhibitedRule[] = [
+  { id: 'encryption-keys', pattern: '\\b(en|de)cryption keys?|\\b(private|master|signing|session|root) keys?\\b|\\bkey escrow|\\bdecrypt (user|customer|traffic|communications)', kind: 'encryption-keys', category: 'technical-expertise' },
+  { id: 'undeclared-capabilities', pattern: '\\bback ?doors?\\b(?! sample)|\\bundeclared (capabilit|functionalit|feature)|\\b(install|add|build|insert|implant|deploy|enable)\\w* (a |an )?(hidden |covert |secret )?(monitoring|surveillance|interception|spying|tracking|wiretap)|\\bhidden (access|functionality|capability)|\\bweaken\\w* (the )?(encryption|protection|product)', kind: 'undeclared-capabilities', category: 'technical-expertise' },
+  { id: 'direct-access', pattern: '\\b(direct|remote|live|real[- ]time|unrestricted|ongoing|permanent) access to\\b|\\baccess to (your|the company\'?s?|the organi[sz]ation\'?s?) (servers?|infrastructure|databases?|systems?|network|cloud)', kind: 'direct-access', category: 'user-data' },
+];
+
+export interface Classifier {
+  /** The category (when the text tells it) and, independently, whether the principles forbid it. */
+  classify(requestType: string, audience: Audience): Classification;
+}
+
+interface CompiledRule<R> {
+  rule: R;
+  regex: RegExp;
+}
+
+function compile<R extends { pattern: string }>(rules: readonly R[]): CompiledRule<R>[] {
+  return rules.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
+}
+
+/**
+ * Builds a classifier from ordered rules (custom rules from a config go before the built-in ones).
+ * Results are cached per distinct text: case systems repeat the same few phrasings.
+ */
+export function createClassifier(
+  categoryRules: readonly ClassificationRule[] = DEFAULT_CATEGORY_RULES,
+  prohibitedRules: readonly ProhibitedRule[] = DEFAULT_PROHIBITED_RULES,
+): Classifier {
+  const categories = compile(categoryRules);
+  const prohibited = compile(prohibitedRules);
+  const cache = new Map<string, Classification>();
+  const classifyUncached = (text: string, audience: Audience): Classification => {
+    const result: Classification = {};
+    if (audience === 'user') {
+      const match = categories.find(({ rule, regex }) => isUserCategory(rule.category) && regex.test(text));
+      if (match) Object.assign(result, { category: match.rule.category, rule: match.rule.id });
+      return result;
+    }
+    const forbidden = prohibited.find(({ regex }) => regex.test(text));
+    if (forbidden) result.prohibited = { kind: forbidden.rule.kind, rule: forbidden.rule.id };
+    const match = categories.find(({ rule, regex }) => !isUserCategory(rule.category) && regex.test(text));
+    if (match) {
+      result.category = match.rule.category;
+      result.rule = match.rule.id;
+    } else if (forbidden) {
+      result.category = forbidden.rule.category;
+      result.rule = forbidden.rule.id;
+    }
+    return result;
+  };
+  return {
+    classify(requestType, audience) {
+      const text = requestType.trim();
+      const key = `${audience}:${text}`;
+      let result = cache.get(key);
+      if (!result) {
+        result = classifyUncached(text, audience);
+        // Bound the cache: free text can be unique per row in a large export.
+        if (cache.size < 50_000) cache.set(key, result);
+      }
+      return result;
+    },
+  };
+}

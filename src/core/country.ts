@@ -1,0 +1,147 @@
+// Country names and codes → ISO 3166-1 alpha-2, using the i18n-iso-countries data (names, official
+// names, aliases and codes for all 249 entries; maintained upstream, so we do not keep our own list).
+import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+
+export interface Country {
+  code: string;
+  /** English short name, as a report prints it ("Russia", "South Korea"). */
+  name: string;
+}
+
+export type CountryResult = { ok: true; country: Country } | { ok: false; message: string };
+
+// The data's first name is often the formal one ("Russian Federation", "Korea, Republic of" style);
+// reports print the short name people read.
+const SHORT_NAMES: Record<string, string> = {
+  BO: 'Bolivia', CD: 'DR Congo', CG: 'Republic of the Congo', CZ: 'Czechia', FM: 'Micronesia',
+  GB: 'United Kingdom', IR: 'Iran', KP: 'North Korea', KR: 'South Korea', LA: 'Laos', MD: 'Moldova',
+  MK: 'North Macedonia', NL: 'Netherlands', PS: 'Palestine', RU: 'Russia', SY: 'Syria', TW: 'Taiwan',
+  TZ: 'Tanzania', US: 'United States', VA: 'Vatican City', VE: 'Venezuela', VN: 'Vietnam', BN: 'Brunei',
+};
+
+// Common spellings that the data does not carry.
+const EXTRA_ALIASES: Record<string, string> = {
+  ksa: 'SA', uae: 'AE', burma: 'MM', 'east timor': 'TL', 'cape verde': 'CV', swaziland: 'SZ',
+  macedonia: 'MK', 'ivory coast': 'CI', 'vatican city': 'VA', 'dr congo': 'CD', drc: 'CD', holland: 'NL',
+  'korea south': 'KR', 'south korea': 'KR', 'north korea': 'KP', 'czech republic': 'CZ', brunei: 'BN',
+};
+
+/** Folds a spelling to a lookup key: case, accents, punctuation, "&"/"and" and a leading "the" do not matter. */
+export function countryKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[.,'’()\-_/]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+interface Index {
+  byKey: Map<string, Set<string>>;
+  byAlpha3: Map<string, string>;
+  names: Map<string, string>;
+}
+
+let index: Index | undefined;
+
+function buildIndex(): Index {
+  const byKey = new Map<string, Set<string>>();
+  const names = new Map<string, string>();
+  const byAlpha3 = new Map<string, string>();
+  const add = (key: string, code: string) => {
+    if (!key) return;
+    const set = byKey.get(key) ?? new Set<string>();
+    set.add(code);
+    byKey.set(key, set);
+  };
+  const all = english.countries as Record<string, string | string[]>;
+  for (const [alpha2, alpha3] of codes as string[][]) {
+    if (!alpha2 || !alpha3) continue;
+    const entry = all[alpha2];
+    const spellings = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+    byAlpha3.set(alpha3, alpha2);
+    names.set(alpha2, SHORT_NAMES[alpha2] ?? spellings[0] ?? alpha2);
+    for (const spelling of spellings) add(countryKey(spelling), alpha2);
+    add(countryKey(SHORT_NAMES[alpha2] ?? ''), alpha2);
+  }
+  for (const [alias, code] of Object.entries(EXTRA_ALIASES)) add(alias, code);
+  return { byKey, byAlpha3, names };
+}
+
+function getIndex(): Index {
+  index ??= buildIndex();
+  return index;
+}
+
+/** The English short name of an alpha-2 code. */
+export function countryName(code: string): string {
+  return getIndex().names.get(code) ?? code;
+}
+
+export function isCountryCode(code: string): boolean {
+  return getIndex().names.has(code);
+}
+
+/** Resolves an English name, alias, or alpha-2/alpha-3 code (any case) to a country. */
+export function resolveCountry(text: string): CountryResult {
+  const { byKey, byAlpha3, names } = getIndex();
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, message: 'is empty; give a country name or ISO code' };
+  const upper = trimmed.toUpperCase();
+  if (/^[A-Z]{2}$/.test(upper) && names.has(upper)) return found(upper);
+  if (/^[A-Z]{3}$/.test(upper)) {
+    const alpha2 = byAlpha3.get(upper);
+    if (alpha2) return found(alpha2);
+  }
+  const matches = byKey.get(countryKey(trimmed));
+  if (matches?.size === 1) return found([...matches][0]!);
+  if (matches && matches.size > 1) {
+    const options = [...matches].sort().map((code) => `${countryName(code)} (${code})`);
+    return { ok: false, message: `"${trimmed}" is ambiguous: it can mean ${options.join(' or ')}; use the ISO code` };
+  }
+  const suggestion = closestCountry(trimmed);
+  return {
+    ok: false,
+    message: `unknown country "${trimmed}"${suggestion ? `; did you mean ${suggestion}?` : '; use an English name or an ISO 3166-1 code (RU, RUS)'}`,
+  };
+}
+
+function found(code: string): CountryResult {
+  return { ok: true, country: { code, name: countryName(code) } };
+}
+
+/** The country whose name is nearest by edit distance, when it is near enough to be a typo. */
+export function closestCountry(text: string): string | undefined {
+  const key = countryKey(text);
+  if (key.length < 3) return undefined;
+  const limit = Math.max(1, Math.floor(key.length / 4));
+  let best: { code: string; distance: number } | undefined;
+  for (const [candidate, codesForKey] of getIndex().byKey) {
+    if (Math.abs(candidate.length - key.length) > limit) continue;
+    const distance = editDistance(key, candidate);
+    if (distance <= limit && (!best || distance < best.distance)) best = { code: [...codesForKey][0]!, distance };
+  }
+  return best ? countryName(best.code) : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = value;
+    }
+  }
+  return d[rows * cols - 1]!;
+}

@@ -1,0 +1,128 @@
+// The report: what every output format renders. Its zod schema is the contract of the JSON output.
+import { z } from 'zod';
+import { countryName } from './country.js';
+import type { IntakeResult } from './intake.js';
+import { wholePercents } from './percent.js';
+import type { Period } from './period.js';
+import { ProblemSchema } from './problem.js';
+import { AUTHORITY_CATEGORIES, OUTCOMES, OutcomeSchema, type AuthorityCategory, type Outcome } from './schema.js';
+import type { TallyEntry } from './tally.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const PeriodSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['year', 'half', 'quarter', 'month', 'range']),
+  start: z.iso.date(),
+  end: z.iso.date(),
+  label: z.string(),
+});
+
+export const LedgerSchema = z.object({
+  read: z.number().int(),
+  counted: z.number().int(),
+  invalid: z.number().int(),
+  duplicate: z.number().int(),
+  outsidePeriod: z.number().int(),
+});
+
+export const CellSchema = z.object({
+  category: z.enum(AUTHORITY_CATEGORIES),
+  outcome: OutcomeSchema,
+  count: z.number().int(),
+  /** Share of the row's total requests (both categories, all outcomes), whole percent. */
+  percent: z.number().int(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+export const ReportRowSchema = z.object({
+  /** ISO 3166-1 alpha-2; null on the TOTAL row. */
+  code: z.string().nullable(),
+  name: z.string(),
+  total: z.number().int(),
+  cells: z.array(CellSchema),
+});
+export type ReportRow = z.infer<typeof ReportRowSchema>;
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  period: PeriodSchema,
+  layout: z.literal('outcomes'),
+  categories: z.array(z.enum(AUTHORITY_CATEGORIES)),
+  /** Outcome columns: approved and rejected always, others only when they occur. */
+  outcomes: z.array(OutcomeSchema),
+  rows: z.array(ReportRowSchema),
+  total: ReportRowSchema,
+  /** Counted requests from the organisation's own users, reported apart from the authority tables. */
+  userRequests: z.number().int(),
+  ledger: LedgerSchema,
+  problems: z.object({
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    list: z.array(ProblemSchema),
+  }),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+const ALWAYS_SHOWN: readonly Outcome[] = ['approved', 'rejected'];
+
+function isAuthorityEntry(entry: TallyEntry): entry is TallyEntry & { category: AuthorityCategory } {
+  return entry.requester !== 'user';
+}
+
+/** Builds the per-country report of authorities' requests from what the intake counted. */
+export function buildReport(period: Period, intake: IntakeResult): Report {
+  const entries = intake.tally.entries();
+  const authority = entries.filter(isAuthorityEntry);
+  const occurring = new Set(authority.map((entry) => entry.outcome));
+  const outcomes = OUTCOMES.filter((outcome) => ALWAYS_SHOWN.includes(outcome) || occurring.has(outcome));
+  const categories = [...AUTHORITY_CATEGORIES];
+  const slot = (category: AuthorityCategory, outcome: Outcome) =>
+    categories.indexOf(category) * outcomes.length + outcomes.indexOf(outcome);
+
+  const byCountry = new Map<string, number[]>();
+  const totals = new Array<number>(categories.length * outcomes.length).fill(0);
+  for (const entry of authority) {
+    const counts = byCountry.get(entry.country) ?? new Array<number>(totals.length).fill(0);
+    counts[slot(entry.category, entry.outcome)]! += entry.count;
+    totals[slot(entry.category, entry.outcome)]! += entry.count;
+    byCountry.set(entry.country, counts);
+  }
+  const makeRow = (code: string | null, name: string, counts: number[]): ReportRow => {
+    const percents = wholePercents(counts);
+    return {
+      code,
+      name,
+      total: counts.reduce((sum, count) => sum + count, 0),
+      cells: categories.flatMap((category) =>
+        outcomes.map((outcome) => {
+          const index = slot(category, outcome);
+          return { category, outcome, count: counts[index]!, percent: percents[index]! };
+        }),
+      ),
+    };
+  };
+  const rows = [...byCountry]
+    .map(([code, counts]) => makeRow(code, countryName(code), counts))
+    .sort((a, b) => compareNames(a.name, b.name) || a.code!.localeCompare(b.code!));
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    period,
+    layout: 'outcomes',
+    categories,
+    outcomes,
+    rows,
+    total: makeRow(null, 'TOTAL', totals),
+    userRequests: entries.filter((entry) => entry.requester === 'user').reduce((sum, entry) => sum + entry.count, 0),
+    ledger: intake.ledger,
+    problems: { errors: intake.errorCount, warnings: intake.warningCount, list: intake.problems },
+  };
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/** Country names in English alphabetical order, independent of the machine's locale. */
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}

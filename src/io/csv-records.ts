@@ -1,0 +1,133 @@
+// Splits CSV text into records, incrementally, keeping the line where each record starts.
+//
+// Most log lines hold no quote character: those are split on commas directly (the fast path).
+// A line with a quote is followed until its quoted fields close, and the whole record is handed to
+// csv-parse, the parser of record for everything unusual, whose verdict (and error) we report.
+// A record that never closes its quote is reported, and reading resumes on the line after its start,
+// so that one stray quote cannot swallow the rest of a file.
+import { parse } from 'csv-parse/sync';
+
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+export interface CsvSyntaxError {
+  line: number;
+  /** Records lost: always 1, the record that could not be split. */
+  rows: number;
+  message: string;
+}
+
+export interface RecordSink {
+  record(record: CsvRecord): void;
+  error(error: CsvSyntaxError): void;
+}
+
+/** A quoted field may span lines; past this size a record is taken to be an unclosed quote. */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
+const CSV_PARSE_HINTS: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by other characters; quote the whole field and double every quote inside it ("")',
+  INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field; quote the whole field and double every quote inside it ("")',
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+};
+
+/** Quote state at the end of `line`, given the state at its start. RFC 4180: `""` inside quotes is one quote. */
+function endsInsideQuotes(line: string, inside: boolean): boolean {
+  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) {
+    if (inside) {
+      if (line.charCodeAt(i + 1) === 34) i++; // an escaped quote
+      else inside = false;
+    } else if (i === 0 || line.charCodeAt(i - 1) === 44) {
+      // Outside quotes, a quote opens a field only at the field's start; elsewhere it is literal.
+      inside = true;
+    }
+  }
+  return inside;
+}
+
+export class CsvRecordSplitter {
+  private rest = '';
+  private line = 0;
+  private pending: string[] = [];
+  private pendingLine = 0;
+  private pendingChars = 0;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  /** Feeds decoded text; complete lines are processed, the last partial line is kept. */
+  push(text: string): void {
+    const data = this.rest + text;
+    let start = 0;
+    for (let end = data.indexOf('\n'); end !== -1; end = data.indexOf('\n', start)) {
+      this.takeLine(data.slice(start, end));
+      start = end + 1;
+    }
+    this.rest = data.slice(start);
+  }
+
+  /** Ends the input: the last line, then any record whose quote never closed. */
+  end(): void {
+    if (this.rest !== '') this.takeLine(this.rest);
+    this.rest = '';
+    while (this.pending.length > 0) this.recoverUnclosed();
+  }
+
+  private takeLine(raw: string): void {
+    this.line++;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    this.processLine(text, this.line);
+  }
+
+  private processLine(text: string, line: number): void {
+    if (this.pending.length === 0) {
+      if (!text.includes('"')) {
+        if (text.trim() !== '') this.sink.record({ line, fields: text.split(',') });
+        return;
+      }
+      if (!endsInsideQuotes(text, false)) {
+        this.parseQuoted(text, line);
+        return;
+      }
+      this.pending = [text];
+      this.pendingLine = line;
+      this.pendingChars = text.length;
+      return;
+    }
+    this.pending.push(text);
+    this.pendingChars += text.length + 1;
+    if (!endsInsideQuotes(text, true)) {
+      const record = this.pending.join('\n');
+      const first = this.pendingLine;
+      this.pending = [];
+      this.parseQuoted(record, first);
+    } else if (this.pendingChars > MAX_RECORD_CHARS) {
+      this.recoverUnclosed();
+    }
+  }
+
+  /** The record at `pendingLine` never closes its quote: report it, then re-read the lines after it. */
+  private recoverUnclosed(): void {
+    const [, ...after] = this.pending;
+    const line = this.pendingLine;
+    this.pending = [];
+    this.sink.error({
+      line,
+      rows: 1,
+      message: `a quoted field opened on this line is never closed (${after.length} more line${after.length === 1 ? '' : 's'} were read looking for its end); the record is skipped and reading resumes on line ${line + 1}`,
+    });
+    after.forEach((text, index) => this.processLine(text, line + 1 + index));
+  }
+
+  private parseQuoted(text: string, line: number): void {
+    try {
+      const records = parse(text, { relax_quotes: true, relax_column_count: true }) as string[][];
+      if (records.length !== 1) throw Object.assign(new Error('not one record'), { code: 'CSV_NOT_ONE_RECORD' });
+      this.sink.record({ line, fields: records[0]! });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      this.sink.error({ line, rows: 1, message: `malformed CSV: ${CSV_PARSE_HINTS[code] ?? (error as Error).message}` });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// `--logs` arguments → the list of sources to read: files, every *.csv below a directory, glob
+// matches, and `-` for standard input. Sorted, so that the same arguments always read in one order.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { describeFsError, IoError } from './io-error.js';
+
+export type Source = { kind: 'stdin'; name: string } | { kind: 'file'; name: string; path: string };
+
+export async function resolveInputs(inputs: readonly string[], cwd = process.cwd()): Promise<Source[]> {
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  const addFile = (file: string) => {
+    const absolute = path.resolve(cwd, file);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    const relative = path.relative(cwd, absolute);
+    sources.push({ kind: 'file', name: relative.startsWith('..') ? absolute : relative, path: absolute });
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      if (!sources.some((source) => source.kind === 'stdin')) sources.push({ kind: 'stdin', name: '<stdin>' });
+      continue;
+    }
+    const info = await stat(path.resolve(cwd, input)).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (!(info instanceof Error)) {
+      if (info.isDirectory()) {
+        const found = await glob('**/*.csv', { cwd: path.resolve(cwd, input), absolute: true, caseSensitiveMatch: false });
+        if (found.length === 0) throw new IoError(`${input}: the directory holds no .csv files`);
+        found.sort().forEach(addFile);
+      } else {
+        addFile(input);
+      }
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const found = await glob(input, { cwd, absolute: true, onlyFiles: true });
+      if (found.length === 0) throw new IoError(`${input}: no file matches this pattern`);
+      found.sort().forEach(addFile);
+      continue;
+    }
+    throw new IoError(`${input}: cannot read: ${describeFsError(info)}`);
+  }
+  return sources;
+}

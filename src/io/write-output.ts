@@ -1,0 +1,35 @@
+// The one place that writes outputs. A file is written to a temporary name beside it, flushed, and
+// renamed over the target: readers see the old report or the new one, never half of one, and a
+// failed build leaves the previous report untouched.
+import { randomBytes } from 'node:crypto';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { describeFsError, IoError } from './io-error.js';
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const directory = path.dirname(path.resolve(target));
+  const folder = await stat(directory).catch(() => undefined);
+  if (!folder?.isDirectory()) throw new IoError(`cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+  const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new IoError(`cannot write ${target}: ${describeFsError(error)}; any previous ${path.basename(target)} is unchanged`);
+  }
+}
+
+/** Writes to stdout and resolves once the data is handed to the OS (so that exit does not truncate it). */
+export function writeStdout(data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(data)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
