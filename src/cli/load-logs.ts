@@ -1,21 +1,54 @@
-// Reads the logs named on the command line through the intake: the read step of every command.
-import { createClassifier } from '../core/classify.js';
+// The read step of every command: the config, then the logs it or the command line names, through the intake.
+import path from 'node:path';
+import { createClassifier, DEFAULT_CATEGORY_RULES, DEFAULT_PROHIBITED_RULES } from '../core/classify.js';
+import type { Config } from '../core/config.js';
 import { createIntake, type IntakeResult } from '../core/intake.js';
-import type { Period } from '../core/period.js';
+import { parsePeriod, type Period } from '../core/period.js';
+import type { Column } from '../core/schema.js';
+import { foldName } from '../core/vocabulary.js';
+import { readConfig, type LoadedConfig } from '../io/read-config.js';
 import { readLogs } from '../io/read-logs.js';
 import { resolveInputs } from '../io/resolve-inputs.js';
 import { UsageError } from './usage-error.js';
 
 export interface LoadOptions {
   period?: Period;
+  comparePeriod?: Period;
 }
 
-export async function loadLogs(inputs: readonly string[], options: LoadOptions): Promise<IntakeResult> {
-  if (inputs.length === 0) throw new UsageError('no logs given; name CSV files, folders or globs with --logs (or - for standard input)');
+export function loadConfig(file: string | undefined): Promise<LoadedConfig> {
+  return readConfig(file);
+}
+
+/** --period, else the config's period, else a usage error that says how to give one. */
+export function choosePeriod(option: Period | undefined, loaded: LoadedConfig): Period {
+  if (option) return option;
+  if (loaded.config.period) {
+    const result = parsePeriod(loaded.config.period);
+    if (!result.ok) throw new UsageError(`${loaded.file}: period: ${result.message}`);
+    return result.period;
+  }
+  throw new UsageError('no period given; add --period 2020 (or 2021H1, 2021Q3, 2021-01-01..2021-06-30), or set "period" in the config');
+}
+
+/** The logs named on the command line, else those the config names (relative to the config file). */
+export function chooseInputs(named: readonly string[], loaded: LoadedConfig): string[] {
+  if (named.length > 0) return [...named];
+  const fromConfig = loaded.config.logs?.map((entry) => path.relative(process.cwd(), path.resolve(loaded.directory, entry)) || '.');
+  if (fromConfig && fromConfig.length > 0) return fromConfig;
+  throw new UsageError('no logs given; name CSV files, folders or globs (or - for standard input), or set "logs" in the config');
+}
+
+export async function loadLogs(inputs: readonly string[], config: Config, options: LoadOptions): Promise<IntakeResult> {
   const sources = await resolveInputs(inputs);
   const intake = createIntake({
     period: options.period,
-    classifier: createClassifier(),
+    comparePeriod: options.comparePeriod,
+    classifier: createClassifier(
+      [...config.classification.rules, ...DEFAULT_CATEGORY_RULES],
+      [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES],
+    ),
+    columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),
     today: new Date().toISOString().slice(0, 10),
   });
   await readLogs(sources, intake);

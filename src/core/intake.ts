@@ -13,6 +13,8 @@ import { matchColumn } from './vocabulary.js';
 export interface IntakeOptions {
   /** Rows received outside it are reported as outside the period; none when absent. */
   period?: Period;
+  /** Rows of this period (outside `period`) are also tallied apart, for a comparison with it. */
+  comparePeriod?: Period;
   classifier: Classifier;
   today?: string;
   /** Extra header spellings (folded) → column, from the config. */
@@ -33,6 +35,8 @@ export interface Ledger {
 export interface IntakeResult {
   ledger: Ledger;
   tally: Tally;
+  /** The rows of `comparePeriod`, when one was given. */
+  comparisonTally?: Tally;
   /** The problems kept, in input order. */
   problems: Problem[];
   /** All problems by severity, including those beyond `maxProblems`. */
@@ -62,6 +66,7 @@ export function createIntake(options: IntakeOptions): Intake {
   const maxProblems = options.maxProblems ?? 10_000;
   const ledger: Ledger = { read: 0, counted: 0, invalid: 0, duplicate: 0, outsidePeriod: 0 };
   const tally = createTally();
+  const comparisonTally = options.comparePeriod ? createTally() : undefined;
   const ids = createIdRegistry();
   const problems: Problem[] = [];
   const ignored = new Set<string>();
@@ -121,6 +126,7 @@ export function createIntake(options: IntakeOptions): Intake {
   const count = (record: RequestRecord) => {
     if (options.period && !periodContains(options.period, record.received)) {
       ledger.outsidePeriod++;
+      if (options.comparePeriod && periodContains(options.comparePeriod, record.received)) comparisonTally?.add(record);
       return;
     }
     ledger.counted++;
@@ -181,6 +187,7 @@ export function createIntake(options: IntakeOptions): Intake {
     finish: () => ({
       ledger: { ...ledger },
       tally,
+      comparisonTally,
       problems: [...problems],
       errorCount,
       warningCount,

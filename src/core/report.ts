@@ -44,6 +44,17 @@ export const ReportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
 
+const CountPairSchema = z.object({ current: z.number().int(), previous: z.number().int() });
+
+/** Requests per category in this period and the one before, when the logs hold the one before. */
+export const ComparisonSchema = z.object({
+  period: PeriodSchema,
+  total: CountPairSchema,
+  categories: z.record(z.enum(AUTHORITY_CATEGORIES), CountPairSchema),
+  countries: CountPairSchema,
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   period: PeriodSchema,
@@ -55,6 +66,7 @@ export const ReportSchema = z.object({
   total: ReportRowSchema,
   /** Counted requests from the organisation's own users, reported apart from the authority tables. */
   userRequests: z.number().int(),
+  comparison: ComparisonSchema.nullable(),
   ledger: LedgerSchema,
   problems: z.object({
     errors: z.number().int(),
@@ -70,8 +82,35 @@ function isAuthorityEntry(entry: TallyEntry): entry is TallyEntry & { category: 
   return entry.requester !== 'user';
 }
 
+function summarise(entries: readonly TallyEntry[]) {
+  const authority = entries.filter(isAuthorityEntry);
+  const byCategory = (category: AuthorityCategory) =>
+    authority.filter((entry) => entry.category === category).reduce((sum, entry) => sum + entry.count, 0);
+  return {
+    total: authority.reduce((sum, entry) => sum + entry.count, 0),
+    countries: new Set(authority.map((entry) => entry.country)).size,
+    categories: Object.fromEntries(AUTHORITY_CATEGORIES.map((category) => [category, byCategory(category)])) as Record<AuthorityCategory, number>,
+  };
+}
+
+/** The comparison with the previous period, or null when the logs hold no request of it. */
+export function buildComparison(current: readonly TallyEntry[], previous: readonly TallyEntry[], previousPeriod: Period): Comparison | null {
+  const before = summarise(previous);
+  if (before.total === 0) return null;
+  const now = summarise(current);
+  const pair = (currentCount: number, previousCount: number) => ({ current: currentCount, previous: previousCount });
+  return {
+    period: previousPeriod,
+    total: pair(now.total, before.total),
+    countries: pair(now.countries, before.countries),
+    categories: Object.fromEntries(
+      AUTHORITY_CATEGORIES.map((category) => [category, pair(now.categories[category], before.categories[category])]),
+    ) as Comparison['categories'],
+  };
+}
+
 /** Builds the per-country report of authorities' requests from what the intake counted. */
-export function buildReport(period: Period, intake: IntakeResult): Report {
+export function buildReport(period: Period, intake: IntakeResult, previousPeriod?: Period): Report {
   const entries = intake.tally.entries();
   const authority = entries.filter(isAuthorityEntry);
   const occurring = new Set(authority.map((entry) => entry.outcome));
@@ -115,6 +154,8 @@ export function buildReport(period: Period, intake: IntakeResult): Report {
     rows,
     total: makeRow(null, 'TOTAL', totals),
     userRequests: entries.filter((entry) => entry.requester === 'user').reduce((sum, entry) => sum + entry.count, 0),
+    comparison:
+      previousPeriod && intake.comparisonTally ? buildComparison(entries, intake.comparisonTally.entries(), previousPeriod) : null,
     ledger: intake.ledger,
     problems: { errors: intake.errorCount, warnings: intake.warningCount, list: intake.problems },
   };

@@ -1,6 +1,7 @@
 // Every output format and its renderer. Renderers return the bytes to write; they never write.
 // The compiler checks that each format has exactly one renderer.
 import type { ChalkInstance } from 'chalk';
+import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
@@ -14,6 +15,8 @@ export interface RenderOptions {
   pageSize: 'A4' | 'LETTER';
   /** Seconds since the epoch for every date the output carries (SOURCE_DATE_EPOCH). */
   timestamp: number;
+  /** The organisation's texts (title, principles, URLs) for the PDF. */
+  config: Config;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string | Promise<string | Uint8Array>;

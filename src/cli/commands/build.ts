@@ -1,23 +1,24 @@
 // `transparency build`: read the logs, build the report for a period, render it in one format, write it.
 import type { Command } from 'commander';
-import type { Period } from '../../core/period.js';
+import { previousPeriod, type Period } from '../../core/period.js';
 import { buildReport } from '../../core/report.js';
 import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
 import { formatOfPath, renderers, type Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
-import { loadLogs } from '../load-logs.js';
+import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { collect, formatOption, pageSizeOption, periodOption, sourceDateEpoch } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 interface BuildOptions {
-  period: Period;
+  period?: Period;
+  config?: string;
   logs?: string[];
   format?: Format;
   out?: string;
   strict?: boolean;
-  pageSize: 'A4' | 'LETTER';
+  pageSize?: 'A4' | 'LETTER';
   quiet?: boolean;
 }
 
@@ -26,12 +27,13 @@ export function registerBuild(program: Command, context: CliContext): void {
     .command('build')
     .description('compile the report for a period from request logs')
     .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
-    .requiredOption('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
+    .option('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
     .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
     .option('-f, --format <format>', 'table, csv, json or pdf (default: from --out, else table)', formatOption)
     .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--strict', 'write no report at all when any row is invalid')
-    .option('--page-size <size>', 'PDF page size: a4 or letter', pageSizeOption, 'A4')
+    .option('--page-size <size>', 'PDF page size: a4 (default) or letter', pageSizeOption)
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .option('-q, --quiet', 'print only errors on standard error')
     .addHelpText(
       'after',
@@ -56,8 +58,14 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
   if (format === 'pdf' && !options.out && context.stdoutIsTTY) {
     throw new UsageError('a PDF is not for the terminal; add --out report.pdf (or redirect standard output)');
   }
-  const timestamp = sourceDateEpoch(context.env, Date.now());
-  const result = await loadLogs(inputs, { period: options.period });
+  const loaded = await loadConfig(options.config);
+  const { config } = loaded;
+  const period = choosePeriod(options.period, loaded);
+  const publication = config.report.publicationDate ? Date.parse(`${config.report.publicationDate}T00:00:00Z`) : Date.now();
+  const timestamp = sourceDateEpoch(context.env, publication);
+  const pageSize = options.pageSize ?? (config.pageSize?.toUpperCase() as 'A4' | 'LETTER' | undefined) ?? 'A4';
+  const previous = previousPeriod(period);
+  const result = await loadLogs(chooseInputs(inputs, loaded), config, { period, comparePeriod: previous });
   const diagnostics = formatDiagnostics(result, context.stderrChalk);
   const exitCode = exitCodeFor({ errors: result.errorCount });
   for (const line of diagnostics) {
@@ -67,13 +75,13 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     context.error(`${formatProblemCount(result)}: no report written (--strict)`);
     return EXIT.invalidData;
   }
-  const report = buildReport(options.period, result);
+  const report = buildReport(period, result, previous);
   const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
-  const output = await renderers[format](report, { chalk, pageSize: options.pageSize, timestamp });
+  const output = await renderers[format](report, { chalk, pageSize, timestamp, config });
   if (options.out) await writeFileAtomic(options.out, output);
   else await writeStdout(output);
   if (!options.quiet) {
-    if (options.out || format !== 'table') context.error(formatLedgerLine(result, options.period.label));
+    if (options.out || format !== 'table') context.error(formatLedgerLine(result, period.label));
     if (options.out) context.error(`wrote ${options.out} (${format})`);
     if (result.errorCount > 0) context.error(`${formatProblemCount(result)}: the report counts only the valid rows`);
   }

@@ -4,11 +4,12 @@ import type { Period } from '../../core/period.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { loadLogs } from '../load-logs.js';
+import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { collect, periodOption } from '../options.js';
 
 interface ValidateOptions {
   period?: Period;
+  config?: string;
   logs?: string[];
   quiet?: boolean;
 }
@@ -20,6 +21,7 @@ export function registerValidate(program: Command, context: CliContext): void {
     .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
     .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
     .option('-p, --period <period>', 'also count the rows outside this period', periodOption)
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .option('-q, --quiet', 'print only the problems, not the summary')
     .addHelpText(
       'after',
@@ -31,7 +33,9 @@ Examples:
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`,
     )
     .action(async (args: string[], options: ValidateOptions) => {
-      const result = await loadLogs([...args, ...(options.logs ?? [])], { period: options.period });
+      const loaded = await loadConfig(options.config);
+      const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
+      const result = await loadLogs(inputs, loaded.config, { period: options.period });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
       if (!options.quiet) {
         context.error(formatLedgerLine(result, options.period?.label));
