@@ -3,12 +3,15 @@
 // pdfkit stays external: it reads its font metrics from its own package folder at run time,
 // and it is imported lazily, so commands that print to the terminal never load it.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so that a CLI started during a rebuild finds a whole bundle.
+const target = new URL('../dist', import.meta.url);
+const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
+await rm(staging, { recursive: true, force: true });
 await build({
   entryPoints: { transparency: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,3 +26,5 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+await rm(target, { recursive: true, force: true });
+await rename(staging, target);

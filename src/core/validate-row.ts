@@ -52,7 +52,8 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
   };
   const required = (column: Column, hint: string): string => {
     const value = cell(column);
-    if (!value) report(column, 'missing-value', `is empty; ${hint}`);
+    // An unreadable cell is reported once, as such, not also as empty.
+    if (!value && !problems.some((problem) => problem.column === column)) report(column, 'missing-value', `is empty; ${hint}`);
     return value;
   };
   const enumerated = <T>(column: Column, text: string, match: (text: string) => MatchResult<T>): T | undefined => {

@@ -115,7 +115,7 @@ export class CsvRecordSplitter {
     this.sink.error({
       line,
       rows: 1,
-      message: `a quoted field opened on this line is never closed (${after.length} more line${after.length === 1 ? '' : 's'} were read looking for its end); the record is skipped and reading resumes on line ${line + 1}`,
+      message: `a quoted field opened on this line is never closed; this record is skipped and reading resumes on line ${line + 1}`,
     });
     after.forEach((text, index) => this.processLine(text, line + 1 + index));
   }

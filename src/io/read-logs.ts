@@ -83,6 +83,7 @@ async function readSource(file: string, stream: Readable, intake: Intake, progre
     if (!decoder) {
       decoder = chooseDecoder(bytes, file, intake);
       if (!decoder) {
+        intake.header(file, 0, null);
         stream.destroy();
         return;
       }
@@ -92,6 +93,7 @@ async function readSource(file: string, stream: Readable, intake: Intake, progre
   if (decoder) splitter.push(decoder.decode());
   splitter.end();
   if (!decoder || !headerSeen) {
+    intake.header(file, 0, null);
     intake.problem({
       severity: 'error', code: 'empty-input', file, line: 0,
       message: 'is empty; a log starts with a header row naming its columns (id, received, country, outcome, …)',

@@ -1,0 +1,139 @@
+// `transparency build` end to end: formats, --out, --strict, stdin, colour, pipes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, fixture, ROOT, runCli } from '../helpers/run-cli.js';
+
+const LOGS_2020 = 'fixtures/logs/2020';
+const ANSI = /\u001b\[/;
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'transparency-e2e-'));
+}
+
+describe('build to the terminal', () => {
+  it('prints the table on stdout, notes on stderr, exit 0', () => {
+    const run = runCli(['build', '--period', '2020', LOGS_2020]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Law Enforcement and Government Requests Report · 2020 (2020-01-01 – 2020-12-31)');
+    expect(run.stdout).toContain('│ Russia       │       35  (38%) │       31  (33%) │   0   (0%) │  27  (29%) │    93 │');
+    expect(run.stdout).toContain('│ TOTAL        │      101  (63%) │       31  (19%) │   0   (0%) │  28  (18%) │   160 │');
+    expect(run.stdout).toContain('175 rows read · 160 authority requests counted · 12 user requests counted (reported apart) · 0 invalid · 0 duplicate · 3 outside 2020');
+    expect(run.stderr).toBe('note: ignored columns the tool does not use: Agency, Notes\n');
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+
+  it('colours only when asked: FORCE_COLOR yes, NO_COLOR and --no-color win', () => {
+    expect(runCli(['build', '-p', '2020', LOGS_2020], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli(['build', '-p', '2020', LOGS_2020], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(runCli(['build', '-p', '2020', LOGS_2020, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  });
+
+  it('shows extra outcome columns only when they occur', () => {
+    const run = runCli(['build', '--period', '2021H1', 'fixtures/logs/2021h1']);
+    expect(run.stdout).toMatch(/Challenged/);
+    expect(run.stdout).toMatch(/Pending/);
+    expect(runCli(['build', '--period', '2020', LOGS_2020]).stdout).not.toMatch(/Pending/);
+  });
+});
+
+describe('build --format and --out', () => {
+  it('CSV is long form with a header, CRLF line ends, one row per country × category × outcome', () => {
+    const run = runCli(['build', '--period', '2020', LOGS_2020, '--format', 'csv']);
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe('period,country_code,country,category,outcome,count,percent');
+    expect(lines).toContain('2020,RU,Russia,user-data,rejected,27,29');
+    expect(lines).toContain('2020,,TOTAL,technical-expertise,approved,101,63');
+    expect(lines.length - 2).toBe(16 * 4); // 15 countries + TOTAL, 4 cells each; then the final empty string
+    expect(run.stderr).toContain('175 rows read in 2 files: 172 counted, 0 invalid, 0 duplicate, 3 outside 2020');
+  });
+
+  it('--out takes the format from the extension and writes nothing on stdout', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.json');
+    const run = runCli(['build', '--period', '2020', LOGS_2020, '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`wrote ${out} (json)`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect(readdirSync(dir)).toEqual(['report.json']); // no temporary file left behind
+  });
+
+  it('is deterministic: two builds give byte-identical CSV and JSON', () => {
+    for (const format of ['csv', 'json']) {
+      const first = runCli(['build', '--period', '2020', LOGS_2020, '--format', format]).stdout;
+      const second = runCli(['build', '--period', '2020', 'fixtures/logs/2020/cases-2020-h2.csv', 'fixtures/logs/2020/cases-2020-h1.csv', '--format', format]).stdout;
+      if (format === 'json') {
+        // The problems name files; with no problems the two outputs must agree exactly.
+        expect(JSON.parse(first).problems.list).toEqual([]);
+      }
+      expect(second).toBe(first);
+    }
+  });
+
+  it('an unknown extension without --format is a usage error', () => {
+    const run = runCli(['build', '--period', '2020', LOGS_2020, '--out', path.join(tempDir(), 'report.xlsx')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cannot tell the format from ".*report\.xlsx"; add --format csv, json, pdf or table/);
+  });
+
+  it('an output folder that does not exist is an I/O error (exit 2)', () => {
+    const run = runCli(['build', '--period', '2020', LOGS_2020, '--out', '/nonexistent-dir/report.csv']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error: cannot write /nonexistent-dir/report.csv: the folder /nonexistent-dir does not exist');
+  });
+
+  it('--strict writes no report when a row is invalid, and leaves the previous one intact', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.csv');
+    writeFileSync(out, 'previous report\n');
+    const run = runCli(['build', '--period', '2021', 'fixtures/bad/bad-values.csv', '--out', out, '--strict']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('8 errors, 0 warnings: no report written (--strict)');
+    expect(readFileSync(out, 'utf8')).toBe('previous report\n');
+  });
+
+  it('without --strict, invalid rows still give a report of the valid ones, exit 1', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.csv');
+    const run = runCli(['build', '--period', '2021', 'fixtures/bad/bad-values.csv', '--out', out]);
+    expect(run.status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('2021,DE,Germany,technical-expertise,approved,1,100');
+  });
+});
+
+describe('inputs', () => {
+  it('- reads standard input, and gives the same report as the file', () => {
+    const file = fixture('logs/2021h1/cases-2021-h1.csv');
+    const fromStdin = runCli(['build', '--period', '2021H1', '-', '--format', 'csv'], { input: readFileSync(file) });
+    const fromFile = runCli(['build', '--period', '2021H1', file, '--format', 'csv']);
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+  });
+
+  it('globs and --logs given several times', () => {
+    const run = runCli(['build', '-p', '2020', '--logs', 'fixtures/logs/2020/*-h1.csv', '--logs', 'fixtures/logs/2020/*-h2.csv', '-f', 'csv']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(runCli(['build', '-p', '2020', LOGS_2020, '-f', 'csv']).stdout);
+  });
+
+  it('a folder with no CSV files is an I/O error', () => {
+    const run = runCli(['build', '-p', '2020', tempDir()]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/error: .*: the directory holds no \.csv files/);
+  });
+});
+
+describe('pipes', () => {
+  it('piping into head does not crash (EPIPE)', () => {
+    const run = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${BIN} build -p 2020 ${LOGS_2020} -f csv | head -n 1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toBe('period,country_code,country,category,outcome,count,percent\r\n');
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+    expect(run.status).toBe(0);
+  });
+});
