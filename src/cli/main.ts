@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { IoError } from '../io/io-error.js';
 import { makeChalk, shouldUseColor } from './color.js';
 import { registerBuild } from './commands/build.js';
+import { registerCompare } from './commands/compare.js';
+import { registerPeriods } from './commands/periods.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -50,6 +52,8 @@ Exit codes: 0 clean, 1 invalid data or a policy violation, 2 usage, config or I/
   );
 registerBuild(program, context);
 registerValidate(program, context);
+registerCompare(program, context);
+registerPeriods(program, context);
 program.commands.forEach((command) => command.exitOverride());
 
 try {

@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parsePeriod, type Period } from '../core/period.js';
 import { FORMATS, type Format } from '../render/renderers.js';
+import { REPORT_SECTIONS, type ReportSection } from '../render/sections.js';
 import { UsageError } from './usage-error.js';
 
 export function periodOption(text: string): Period {
@@ -38,4 +39,16 @@ export function sourceDateEpoch(env: Readonly<Record<string, string | undefined>
     throw new UsageError(`SOURCE_DATE_EPOCH="${value}" is not a whole number of seconds since 1970-01-01 (e.g. 1700000000)`);
   }
   return Number(value.trim());
+}
+
+export function layoutOption(text: string): 'outcomes' | 'volume' {
+  const layout = text.trim().toLowerCase();
+  if (layout === 'outcomes' || layout === 'volume') return layout;
+  throw new InvalidArgumentError(`"${text}" is not a layout; use outcomes (counts by outcome) or volume (requests per category)`);
+}
+
+export function sectionOption(text: string): ReportSection {
+  const section = text.trim().toLowerCase();
+  if ((REPORT_SECTIONS as readonly string[]).includes(section)) return section as ReportSection;
+  throw new InvalidArgumentError(`"${text}" is not a report section; use ${REPORT_SECTIONS.join(', ')}`);
 }

@@ -63,6 +63,12 @@ export const ConfigSchema = z.strictObject({
   pageSize: z.enum(['a4', 'letter', 'A4', 'LETTER']).optional(),
   /** Header spellings of a case system's export → the tool's columns, e.g. { "Date Received": "received" }. */
   columns: z.record(z.string(), z.enum(COLUMNS)).default({}),
+  users: z
+    .strictObject({
+      /** Break the users' section down per country. */
+      byCountry: z.boolean().default(false),
+    })
+    .default({ byCountry: false }),
   classification: z
     .strictObject({
       /** Tried before the built-in rules, in order. */

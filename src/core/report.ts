@@ -7,6 +7,8 @@ import type { Period } from './period.js';
 import { ProblemSchema } from './problem.js';
 import { AUTHORITY_CATEGORIES, OUTCOMES, OutcomeSchema, type AuthorityCategory, type Outcome } from './schema.js';
 import type { TallyEntry } from './tally.js';
+import { buildNotices, buildResponseTimes, NoticesSchema, ResponseTimesSchema } from './timing.js';
+import { buildUsersSection, UsersSectionSchema } from './users-section.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -40,6 +42,8 @@ export const ReportRowSchema = z.object({
   code: z.string().nullable(),
   name: z.string(),
   total: z.number().int(),
+  /** Requests per category, all outcomes (the volume layout's columns), with their share of the row. */
+  categories: z.record(z.enum(AUTHORITY_CATEGORIES), z.object({ count: z.number().int(), percent: z.number().int() })),
   cells: z.array(CellSchema),
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
@@ -58,7 +62,8 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   period: PeriodSchema,
-  layout: z.literal('outcomes'),
+  /** Which table the table, CSV and PDF outputs show: counts by outcome, or volumes per category. */
+  layout: z.enum(['outcomes', 'volume']),
   categories: z.array(z.enum(AUTHORITY_CATEGORIES)),
   /** Outcome columns: approved and rejected always, others only when they occur. */
   outcomes: z.array(OutcomeSchema),
@@ -66,6 +71,9 @@ export const ReportSchema = z.object({
   total: ReportRowSchema,
   /** Counted requests from the organisation's own users, reported apart from the authority tables. */
   userRequests: z.number().int(),
+  users: UsersSectionSchema,
+  responseTimes: ResponseTimesSchema,
+  notices: NoticesSchema,
   comparison: ComparisonSchema.nullable(),
   ledger: LedgerSchema,
   problems: z.object({
@@ -109,9 +117,19 @@ export function buildComparison(current: readonly TallyEntry[], previous: readon
   };
 }
 
-/** Builds the per-country report of authorities' requests from what the intake counted. */
-export function buildReport(period: Period, intake: IntakeResult, previousPeriod?: Period): Report {
+export interface ReportOptions {
+  layout?: Report['layout'];
+  /** The period to compare with in the summary, when the intake tallied it. */
+  previousPeriod?: Period;
+  /** Break the users' section down per country. */
+  usersByCountry?: boolean;
+}
+
+/** Builds the report of one period from what the intake counted. */
+export function buildReport(period: Period, intake: IntakeResult, options: ReportOptions = {}): Report {
+  const { previousPeriod } = options;
   const entries = intake.tally.entries();
+  const times = intake.tally.decisionTimes();
   const authority = entries.filter(isAuthorityEntry);
   const occurring = new Set(authority.map((entry) => entry.outcome));
   const outcomes = OUTCOMES.filter((outcome) => ALWAYS_SHOWN.includes(outcome) || occurring.has(outcome));
@@ -129,10 +147,15 @@ export function buildReport(period: Period, intake: IntakeResult, previousPeriod
   }
   const makeRow = (code: string | null, name: string, counts: number[]): ReportRow => {
     const percents = wholePercents(counts);
+    const categoryCounts = categories.map((category) => outcomes.reduce((sum, outcome) => sum + counts[slot(category, outcome)]!, 0));
+    const categoryPercents = wholePercents(categoryCounts);
     return {
       code,
       name,
       total: counts.reduce((sum, count) => sum + count, 0),
+      categories: Object.fromEntries(
+        categories.map((category, index) => [category, { count: categoryCounts[index]!, percent: categoryPercents[index]! }]),
+      ) as ReportRow['categories'],
       cells: categories.flatMap((category) =>
         outcomes.map((outcome) => {
           const index = slot(category, outcome);
@@ -148,12 +171,15 @@ export function buildReport(period: Period, intake: IntakeResult, previousPeriod
   return {
     schemaVersion: SCHEMA_VERSION,
     period,
-    layout: 'outcomes',
+    layout: options.layout ?? 'outcomes',
     categories,
     outcomes,
     rows,
     total: makeRow(null, 'TOTAL', totals),
     userRequests: entries.filter((entry) => entry.requester === 'user').reduce((sum, entry) => sum + entry.count, 0),
+    users: buildUsersSection(entries, times, options.usersByCountry ?? false),
+    responseTimes: buildResponseTimes(times),
+    notices: buildNotices(entries),
     comparison:
       previousPeriod && intake.comparisonTally ? buildComparison(entries, intake.comparisonTally.entries(), previousPeriod) : null,
     ledger: intake.ledger,

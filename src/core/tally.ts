@@ -16,6 +16,7 @@ export interface TallyEntry {
 }
 
 export interface DecisionTimeEntry {
+  country: string;
   requester: Requester;
   category: Category;
   month: string;
@@ -45,7 +46,7 @@ export function createTally(): Tally {
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (record.decided) {
         const days = epochDayOf(record.decided) - epochDayOf(record.received);
-        const timeKey = [record.requester, record.category, month, days].join(SEPARATOR);
+        const timeKey = [record.country, record.requester, record.category, month, days].join(SEPARATOR);
         times.set(timeKey, (times.get(timeKey) ?? 0) + 1);
       }
     },
@@ -67,8 +68,8 @@ export function createTally(): Tally {
     },
     decisionTimes() {
       return [...times].map(([key, count]) => {
-        const [requester, category, month, days] = key.split(SEPARATOR);
-        return { requester: requester as Requester, category: category as Category, month: month!, days: Number(days), count };
+        const [country, requester, category, month, days] = key.split(SEPARATOR);
+        return { country: country!, requester: requester as Requester, category: category as Category, month: month!, days: Number(days), count };
       });
     },
   };

@@ -1,5 +1,5 @@
 // The words the outputs print for the report's codes, in the reference publication's wording.
-import type { AuthorityCategory, Outcome } from '../core/schema.js';
+import type { AuthorityCategory, Outcome, UserCategory } from '../core/schema.js';
 
 export const CATEGORY_TITLES: Record<AuthorityCategory, string> = {
   'technical-expertise': 'Requests for Non-Personal Technical Information & Expertise',
@@ -28,3 +28,9 @@ export const OUTCOME_SHORT: Record<Outcome, string> = {
 };
 
 export const REPORT_TITLE = 'Law Enforcement and Government Requests Report';
+
+export const USER_CATEGORY_SHORT: Record<UserCategory, string> = {
+  'data-removal': 'Removal of personal data',
+  'data-location': 'Location information',
+  'data-copy': 'Copy of personal data',
+};

@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
+import type { ReportSection } from './sections.js';
 import { renderTable } from './table.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'pdf'] as const;
@@ -17,13 +18,15 @@ export interface RenderOptions {
   timestamp: number;
   /** The organisation's texts (title, principles, URLs) for the PDF. */
   config: Config;
+  /** Which part of the report to show (--report). */
+  section: ReportSection;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string | Promise<string | Uint8Array>;
 
 export const renderers = {
   table: (report, options) => renderTable(report, options),
-  csv: (report) => renderCsv(report),
+  csv: (report, options) => renderCsv(report, options.section),
   json: (report) => renderJson(report),
   // Loaded only when a PDF is asked for: pdfkit and its fonts cost more to load than everything else.
   pdf: async (report, options) => (await import('./pdf.js')).renderPdf(report, options),

@@ -1,13 +1,16 @@
-// The report as a terminal table, laid out like the published one: per category, per outcome, the
-// count and the share of the country's requests.
+// The report on the terminal: the authority table laid out like the published one (by outcome, or
+// the volume layout), then the users' section and a summary of response times and user notice.
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { Ledger } from '../core/intake.js';
 import type { Report, ReportRow } from '../core/report.js';
-import { CATEGORY_SHORT, OUTCOME_SHORT, REPORT_TITLE } from './labels.js';
+import type { UsersSection } from '../core/users-section.js';
+import { CATEGORY_SHORT, OUTCOME_SHORT, REPORT_TITLE, USER_CATEGORY_SHORT } from './labels.js';
+import type { ReportSection } from './sections.js';
+import { dropBodyRules, TABLE_STYLE } from './table-style.js';
 
 export interface TableOptions {
   chalk: ChalkInstance;
+  section: ReportSection;
 }
 
 /** "35 (38%)", with the count padded so that counts and percents each line up down the column. */
@@ -15,31 +18,18 @@ function rowCells(row: ReportRow, countWidth: number): string[] {
   return row.cells.map((cell) => `${String(cell.count).padStart(countWidth)} ${`(${cell.percent}%)`.padStart(6)}`);
 }
 
-export function describeLedger(ledger: Ledger, report: Pick<Report, 'period' | 'userRequests'>): string {
-  const parts = [
-    `${ledger.read} rows read`,
-    `${ledger.counted - report.userRequests} authority requests counted`,
-  ];
+export function describeLedger(report: Pick<Report, 'ledger' | 'period' | 'userRequests'>): string {
+  const { ledger } = report;
+  const parts = [`${ledger.read} rows read`, `${ledger.counted - report.userRequests} authority requests counted`];
   if (report.userRequests > 0) parts.push(`${report.userRequests} user requests counted (reported apart)`);
   parts.push(`${ledger.invalid} invalid`, `${ledger.duplicate} duplicate`, `${ledger.outsidePeriod} outside ${report.period.label}`);
   return parts.join(' · ');
 }
 
-/**
- * cli-table3 draws a rule under every row; a report reads better with rules only under the header
- * and above the TOTAL row, so the rules in between are dropped.
- */
-function dropBodyRules(text: string): string {
-  const lines = text.split('\n');
-  const rules = lines.flatMap((line, index) => (line.startsWith('├') ? [index] : []));
-  const keep = new Set([rules[0], rules[rules.length - 1]]);
-  return lines.filter((line, index) => !line.startsWith('├') || keep.has(index)).join('\n');
-}
-
-export function renderTable(report: Report, { chalk }: TableOptions): string {
-  const outcomes = report.outcomes;
+function outcomesTable(report: Report, chalk: ChalkInstance): string {
+  const { outcomes, total } = report;
   const table = new Table({
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    style: TABLE_STYLE,
     colAligns: ['left', ...report.categories.flatMap(() => outcomes.map(() => 'right' as const)), 'right'],
   });
   table.push(
@@ -54,16 +44,74 @@ export function renderTable(report: Report, { chalk }: TableOptions): string {
     ],
     report.categories.flatMap(() => outcomes.map((outcome) => ({ content: chalk.bold(OUTCOME_SHORT[outcome]), hAlign: 'right' as const }))),
   );
-  const total = report.total;
   const countWidth = String(Math.max(0, ...total.cells.map((cell) => cell.count))).length;
   for (const row of report.rows) table.push([row.name, ...rowCells(row, countWidth), String(row.total)]);
   table.push([chalk.bold('TOTAL'), ...rowCells(total, countWidth).map((text) => chalk.bold(text)), chalk.bold(String(total.total))]);
+  return dropBodyRules(table.toString());
+}
 
+function volumeTable(report: Report, chalk: ChalkInstance): string {
+  const table = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'right'] });
+  table.push(['', 'Total requests', 'of which user data', 'of which technical'].map((text) => chalk.bold(text)));
+  const cells = (row: ReportRow) => [String(row.total), String(row.categories['user-data'].count), String(row.categories['technical-expertise'].count)];
+  for (const row of report.rows) table.push([row.name, ...cells(row)]);
+  table.push(['TOTAL', ...cells(report.total)].map((text) => chalk.bold(text)));
+  return dropBodyRules(table.toString());
+}
+
+function authoritySection(report: Report, chalk: ChalkInstance): string {
   const title = `${chalk.bold(REPORT_TITLE)} · ${chalk.bold(report.period.label)} (${report.period.start} – ${report.period.end})`;
   const countries = `${report.rows.length} ${report.rows.length === 1 ? 'country' : 'countries'}`;
-  const notes = [
-    `${total.total} requests from ${countries}. Percentages are shares of the country's total requests (both categories, all outcomes).`,
-    describeLedger(report.ledger, report),
-  ];
-  return `${title}\n${dropBodyRules(table.toString())}\n${notes.map((note) => chalk.dim(note)).join('\n')}\n`;
+  const notes =
+    report.layout === 'volume'
+      ? [`${report.total.total} requests from ${countries}.`]
+      : [`${report.total.total} requests from ${countries}. Percentages are shares of the country's total requests (both categories, all outcomes).`];
+  notes.push(describeLedger(report));
+  const table = report.layout === 'volume' ? volumeTable(report, chalk) : outcomesTable(report, chalk);
+  return `${title}\n${table}\n${notes.map((note) => chalk.dim(note)).join('\n')}\n`;
+}
+
+function days(value: number | null): string {
+  return value === null ? '–' : String(value);
+}
+
+function usersTable(users: UsersSection, chalk: ChalkInstance): string {
+  const table = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'right', 'right', 'right'] });
+  table.push(['', 'Received', 'Fulfilled', 'Rejected', 'Pending', 'Median days'].map((text) => chalk.bold(text)));
+  for (const row of users.rows) {
+    table.push([USER_CATEGORY_SHORT[row.category], row.received, row.fulfilled, row.rejected, row.pending, days(row.medianDays)].map(String));
+  }
+  const { total } = users;
+  table.push(['TOTAL', total.received, total.fulfilled, total.rejected, total.pending, days(total.medianDays)].map((text) => chalk.bold(String(text))));
+  const reasons = Object.entries(total.rejectedBy)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${count} ${reason}`);
+  const lines = [dropBodyRules(table.toString())];
+  if (reasons.length > 0) lines.push(chalk.dim(`Rejected: ${reasons.join(', ')}.`));
+  for (const country of users.byCountry ?? []) {
+    const received = country.rows.reduce((sum, row) => sum + row.received, 0);
+    const parts = country.rows.filter((row) => row.received > 0).map((row) => `${row.received} ${USER_CATEGORY_SHORT[row.category].toLowerCase()}`);
+    lines.push(`  ${country.name}: ${received} (${parts.join(', ')})`);
+  }
+  return `${chalk.bold("Users' requests")} (the organisation's own users exercising their privacy rights)\n${lines.join('\n')}\n`;
+}
+
+function timingSummary(report: Report, chalk: ChalkInstance): string {
+  const lines = report.responseTimes
+    .filter((time) => time.decided > 0)
+    .map((time) => {
+      const label = time.requester === 'authorities' ? CATEGORY_SHORT[time.category as keyof typeof CATEGORY_SHORT] : `Users: ${USER_CATEGORY_SHORT[time.category as keyof typeof USER_CATEGORY_SHORT]}`;
+      return `  ${label}: ${time.decided} decided, median ${days(time.medianDays)} days, 90th percentile ${days(time.p90Days)} days`;
+    });
+  const { notified, notNotified, notPermitted, notRecorded } = report.notices;
+  lines.push(`  User notice (user-data requests): ${notified} notified, ${notNotified} not notified, ${notPermitted} not permitted by law, ${notRecorded} not recorded`);
+  return `${chalk.bold('Response times')} (days from received to decided)\n${lines.join('\n')}\n`;
+}
+
+export function renderTable(report: Report, { chalk, section }: TableOptions): string {
+  const parts: string[] = [];
+  if (section === 'all' || section === 'authorities') parts.push(authoritySection(report, chalk));
+  if ((section === 'all' && report.userRequests > 0) || section === 'users') parts.push(usersTable(report.users, chalk));
+  if (section === 'all' || section === 'timing' || section === 'notices') parts.push(timingSummary(report, chalk));
+  return parts.join('\n');
 }

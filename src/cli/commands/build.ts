@@ -8,7 +8,8 @@ import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
-import { collect, formatOption, pageSizeOption, periodOption, sourceDateEpoch } from '../options.js';
+import { collect, formatOption, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
+import type { ReportSection } from '../../render/sections.js';
 import { UsageError } from '../usage-error.js';
 
 interface BuildOptions {
@@ -16,6 +17,8 @@ interface BuildOptions {
   config?: string;
   logs?: string[];
   format?: Format;
+  layout?: 'outcomes' | 'volume';
+  report?: ReportSection;
   out?: string;
   strict?: boolean;
   pageSize?: 'A4' | 'LETTER';
@@ -30,6 +33,8 @@ export function registerBuild(program: Command, context: CliContext): void {
     .option('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
     .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
     .option('-f, --format <format>', 'table, csv, json or pdf (default: from --out, else table)', formatOption)
+    .option('--layout <layout>', 'the authority table: outcomes (counts by outcome, default) or volume (requests per category)', layoutOption)
+    .option('-r, --report <section>', "what to show: all (default; CSV: authorities), authorities, users, timing, notices", sectionOption)
     .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--strict', 'write no report at all when any row is invalid')
     .option('--page-size <size>', 'PDF page size: a4 (default) or letter', pageSizeOption)
@@ -43,6 +48,8 @@ Examples:
   $ transparency build --period 2021H1 --logs logs/ --format csv > 2021h1.csv
   $ transparency build --period 2020 --logs 'logs/**/*.csv' --out report-2020.pdf
   $ cat export.csv | transparency build --period 2021Q3 - --format json
+  $ transparency build --period 2021H1 fixtures/logs/2021h1 --layout volume
+  $ transparency build --period 2020 fixtures/logs/2020 --report users --format csv
 
 Exit codes: 0 clean, 1 invalid rows or a policy violation (the report counts the valid rows;
 --strict writes none), 2 usage, config or I/O error.`,
@@ -75,9 +82,17 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     context.error(`${formatProblemCount(result)}: no report written (--strict)`);
     return EXIT.invalidData;
   }
-  const report = buildReport(period, result, previous);
+  const report = buildReport(period, result, {
+    previousPeriod: previous,
+    layout: options.layout ?? 'outcomes',
+    usersByCountry: config.users.byCountry,
+  });
+  const section = options.report ?? (format === 'csv' ? 'authorities' : 'all');
+  if (format === 'csv' && section === 'all') {
+    throw new UsageError('a CSV holds one table; choose --report authorities, users, timing or notices');
+  }
   const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
-  const output = await renderers[format](report, { chalk, pageSize, timestamp, config });
+  const output = await renderers[format](report, { chalk, pageSize, timestamp, config, section });
   if (options.out) await writeFileAtomic(options.out, output);
   else await writeStdout(output);
   if (!options.quiet) {

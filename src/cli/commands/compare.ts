@@ -1,0 +1,61 @@
+// `transparency compare`: two periods side by side, per country and category.
+import type { Command } from 'commander';
+import { buildCompareReport } from '../../core/compare.js';
+import { previousPeriod, type Period } from '../../core/period.js';
+import { renderCompareCsv, renderCompareTable } from '../../render/compare.js';
+import { renderJson } from '../../render/json.js';
+import type { Format } from '../../render/renderers.js';
+import type { CliContext } from '../context.js';
+import { formatDiagnostics, formatLedgerLine } from '../diagnostics.js';
+import { chooseFormat, emit } from '../emit.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
+import { collect, formatOption, periodOption } from '../options.js';
+import { UsageError } from '../usage-error.js';
+
+interface CompareOptions {
+  period?: Period;
+  with: string;
+  logs?: string[];
+  config?: string;
+  format?: Format;
+  out?: string;
+}
+
+export function registerCompare(program: Command, context: CliContext): void {
+  program
+    .command('compare')
+    .description('compare two periods: counts per country and category, absolute and relative change')
+    .argument('[logs...]', 'log files, folders or globs; - reads standard input')
+    .option('-p, --period <period>', 'the period to report (2021H1, 2021, …)', periodOption)
+    .option('-w, --with <period>', 'the period to compare with, or "previous"', 'previous')
+    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable)', collect)
+    .option('-f, --format <format>', 'table, csv or json (default: from --out, else table)', formatOption)
+    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ transparency compare --period 2021H1 --with previous fixtures/logs
+  $ transparency compare --period 2021H1 --with 2020H2 fixtures/logs --format csv`,
+    )
+    .action(async (args: string[], options: CompareOptions) => {
+      const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
+      const loaded = await loadConfig(options.config);
+      const period = choosePeriod(options.period, loaded);
+      const withPeriod = options.with.trim().toLowerCase() === 'previous' ? previousPeriod(period) : periodOption(options.with);
+      if (withPeriod.start <= period.end && period.start <= withPeriod.end) {
+        throw new UsageError(`${period.label} and ${withPeriod.label} overlap; compare periods that do not share a day`);
+      }
+      const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
+      const result = await loadLogs(inputs, loaded.config, { period, comparePeriod: withPeriod });
+      for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
+      const report = buildCompareReport(period, withPeriod, result.tally.entries(), result.comparisonTally?.entries() ?? []);
+      const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
+      const output = format === 'csv' ? renderCompareCsv(report) : format === 'json' ? renderJson(report) : renderCompareTable(report, chalk);
+      await emit(output, options.out);
+      if (format !== 'table' || options.out) context.error(formatLedgerLine(result, period.label));
+      context.setExitCode(exitCodeFor({ errors: result.errorCount }));
+    });
+}

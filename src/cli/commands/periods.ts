@@ -1,0 +1,67 @@
+// `transparency periods`: which periods the logs hold, with their request counts.
+import type { Command } from 'commander';
+import { GRANULARITIES, listPeriods, type Granularity } from '../../core/periods-list.js';
+import { renderJson } from '../../render/json.js';
+import { renderPeriodsCsv, renderPeriodsTable } from '../../render/periods.js';
+import type { Format } from '../../render/renderers.js';
+import type { CliContext } from '../context.js';
+import { formatDiagnostics } from '../diagnostics.js';
+import { chooseFormat, emit } from '../emit.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
+import { collect, formatOption } from '../options.js';
+import { InvalidArgumentError } from 'commander';
+
+interface PeriodsOptions {
+  by: Granularity;
+  ids?: boolean;
+  logs?: string[];
+  config?: string;
+  format?: Format;
+  out?: string;
+}
+
+function granularityOption(text: string): Granularity {
+  const value = text.trim().toLowerCase();
+  if ((GRANULARITIES as readonly string[]).includes(value)) return value as Granularity;
+  throw new InvalidArgumentError(`"${text}" is not a period length; use ${GRANULARITIES.join(', ')}`);
+}
+
+export function registerPeriods(program: Command, context: CliContext): void {
+  program
+    .command('periods')
+    .description('list the periods present in the logs, with their request counts')
+    .argument('[logs...]', 'log files, folders or globs; - reads standard input')
+    .option('-b, --by <length>', 'year, half, quarter or month', granularityOption, 'half')
+    .option('--ids', 'print only the period ids, one a line (for shell loops)')
+    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable)', collect)
+    .option('-f, --format <format>', 'table, csv or json (default: from --out, else table)', formatOption)
+    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ transparency periods fixtures/logs
+  $ for p in $(transparency periods --ids fixtures/logs); do
+      transparency build --period "$p" fixtures/logs --out "report-$p.pdf"
+    done`,
+    )
+    .action(async (args: string[], options: PeriodsOptions) => {
+      const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
+      const loaded = await loadConfig(options.config);
+      const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, {});
+      for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
+      const periods = listPeriods(result.tally.entries(), options.by);
+      const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
+      const output = options.ids
+        ? periods.map((period) => `${period.period}\n`).join('')
+        : format === 'csv'
+          ? renderPeriodsCsv(periods)
+          : format === 'json'
+            ? renderJson({ schemaVersion: 1, by: options.by, periods })
+            : renderPeriodsTable(periods, chalk);
+      await emit(output, options.out);
+      context.setExitCode(exitCodeFor({ errors: result.errorCount }));
+    });
+}

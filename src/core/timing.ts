@@ -1,0 +1,53 @@
+// Response times (median and 90th percentile of days from received to decided, per category, as the
+// EU DSA transparency templates ask) and user notice for user-data requests.
+import { z } from 'zod';
+import { histogramOf, medianOf, percentileOf } from './stats.js';
+import { AUTHORITY_CATEGORIES, CATEGORIES, USER_NOTICES } from './schema.js';
+import type { DecisionTimeEntry, TallyEntry } from './tally.js';
+
+const ResponseTimeSchema = z.object({
+  requester: z.enum(['authorities', 'users']),
+  category: z.enum(CATEGORIES),
+  /** Decided requests with both dates. */
+  decided: z.number().int(),
+  medianDays: z.number().nullable(),
+  p90Days: z.number().nullable(),
+});
+export type ResponseTime = z.infer<typeof ResponseTimeSchema>;
+export const ResponseTimesSchema = z.array(ResponseTimeSchema);
+
+export const NoticesSchema = z.object({
+  /** User-data requests from authorities, by what the log says of telling the user. */
+  notified: z.number().int(),
+  notNotified: z.number().int(),
+  notPermitted: z.number().int(),
+  notRecorded: z.number().int(),
+});
+export type Notices = z.infer<typeof NoticesSchema>;
+
+export function buildResponseTimes(times: readonly DecisionTimeEntry[]): ResponseTime[] {
+  const groups: Array<{ requester: ResponseTime['requester']; category: ResponseTime['category'] }> = [
+    ...AUTHORITY_CATEGORIES.map((category) => ({ requester: 'authorities' as const, category })),
+    ...CATEGORIES.filter((category) => !(AUTHORITY_CATEGORIES as readonly string[]).includes(category)).map((category) => ({
+      requester: 'users' as const,
+      category,
+    })),
+  ];
+  return groups.map(({ requester, category }) => {
+    const histogram = histogramOf(
+      times.filter((time) => time.category === category && (time.requester === 'user') === (requester === 'users')),
+    );
+    let decided = 0;
+    for (const count of histogram.values()) decided += count;
+    return { requester, category, decided, medianDays: medianOf(histogram), p90Days: percentileOf(histogram, 90) };
+  });
+}
+
+export function buildNotices(entries: readonly TallyEntry[]): Notices {
+  const counts = Object.fromEntries([...USER_NOTICES, 'unrecorded'].map((notice) => [notice, 0])) as Record<string, number>;
+  for (const entry of entries) {
+    if (entry.requester === 'user' || entry.category !== 'user-data') continue;
+    counts[entry.userNotified ?? 'unrecorded']! += entry.count;
+  }
+  return { notified: counts.yes!, notNotified: counts.no!, notPermitted: counts['not-permitted']!, notRecorded: counts.unrecorded! };
+}
