@@ -1,5 +1,5 @@
 // Option parsers shared by the commands: each turns a string into a value or a clear usage error.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { parsePeriod, type Period } from '../core/period.js';
 import { FORMATS, type Format } from '../render/renderers.js';
 import { REPORT_SECTIONS, type ReportSection } from '../render/sections.js';
@@ -51,4 +51,19 @@ export function sectionOption(text: string): ReportSection {
   const section = text.trim().toLowerCase();
   if ((REPORT_SECTIONS as readonly string[]).includes(section)) return section as ReportSection;
   throw new InvalidArgumentError(`"${text}" is not a report section; use ${REPORT_SECTIONS.join(', ')}`);
+}
+
+/** The options every command that reads logs has: the logs (as arguments or --logs) and --config. */
+export function addInputOptions(command: Command): Command {
+  return command
+    .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
+    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)');
+}
+
+/** --format and --out, for commands that write a document. */
+export function addOutputOptions(command: Command, formats: string): Command {
+  return command
+    .option('-f, --format <format>', `${formats} (default: from --out, else table)`, formatOption)
+    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output');
 }

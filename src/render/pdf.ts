@@ -65,8 +65,6 @@ export async function renderPdf(report: Report, options: RenderOptions): Promise
   drawSummary(frame, root, report, texts.organisation);
   drawPrinciples(frame, root, config.report.principles, config.report.process);
 
-  // The tables start on a page of their own, as in a printed report.
-  frame.newPage();
   const tables = frame.element(root, 'Sect');
   heading(frame, tables, 'H2', 'Requests by country', 160);
   paragraph(
@@ -90,8 +88,7 @@ export async function renderPdf(report: Report, options: RenderOptions): Promise
   drawMethod(frame, root, report);
   root.end();
 
-  const runningHeader = `${texts.organisation} · ${texts.title} · ${report.period.label}`;
-  frame.finishPages(runningHeader, texts.url ?? `${texts.organisation} · ${texts.title}`);
+  frame.finishPages(`${texts.title} · ${report.period.label}`, texts.url ?? texts.organisation);
   return finish(doc);
 }
 

@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
-import { collect, formatOption, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
+import { addInputOptions, addOutputOptions, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
 import type { ReportSection } from '../../render/sections.js';
 import { UsageError } from '../usage-error.js';
 
@@ -26,19 +26,15 @@ interface BuildOptions {
 }
 
 export function registerBuild(program: Command, context: CliContext): void {
-  program
-    .command('build')
-    .description('compile the report for a period from request logs')
-    .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
+  const command = program.command('build').description('compile the report for a period from request logs');
+  addInputOptions(command);
+  addOutputOptions(command, 'table, csv, json or pdf');
+  command
     .option('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
-    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
-    .option('-f, --format <format>', 'table, csv, json or pdf (default: from --out, else table)', formatOption)
     .option('--layout <layout>', 'the authority table: outcomes (counts by outcome, default) or volume (requests per category)', layoutOption)
     .option('-r, --report <section>', "what to show: all (default; CSV: authorities), authorities, users, timing, notices", sectionOption)
-    .option('-o, --out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--strict', 'write no report at all when any row is invalid')
     .option('--page-size <size>', 'PDF page size: a4 (default) or letter', pageSizeOption)
-    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .option('-q, --quiet', 'print only errors on standard error')
     .addHelpText(
       'after',

@@ -10,7 +10,7 @@ import { formatDiagnostics, formatLedgerLine } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
-import { collect, formatOption, periodOption } from '../options.js';
+import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 interface CompareOptions {
@@ -23,16 +23,12 @@ interface CompareOptions {
 }
 
 export function registerCompare(program: Command, context: CliContext): void {
-  program
-    .command('compare')
-    .description('compare two periods: counts per country and category, absolute and relative change')
-    .argument('[logs...]', 'log files, folders or globs; - reads standard input')
+  const command = program.command('compare').description('compare two periods: counts per country and category, absolute and relative change');
+  addInputOptions(command);
+  addOutputOptions(command, 'table, csv or json');
+  command
     .option('-p, --period <period>', 'the period to report (2021H1, 2021, …)', periodOption)
     .option('-w, --with <period>', 'the period to compare with, or "previous"', 'previous')
-    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable)', collect)
-    .option('-f, --format <format>', 'table, csv or json (default: from --out, else table)', formatOption)
-    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
-    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .addHelpText(
       'after',
       `

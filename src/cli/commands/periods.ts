@@ -9,7 +9,7 @@ import { formatDiagnostics } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
-import { collect, formatOption } from '../options.js';
+import { addInputOptions, addOutputOptions } from '../options.js';
 import { InvalidArgumentError } from 'commander';
 
 interface PeriodsOptions {
@@ -28,16 +28,12 @@ function granularityOption(text: string): Granularity {
 }
 
 export function registerPeriods(program: Command, context: CliContext): void {
-  program
-    .command('periods')
-    .description('list the periods present in the logs, with their request counts')
-    .argument('[logs...]', 'log files, folders or globs; - reads standard input')
+  const command = program.command('periods').description('list the periods present in the logs, with their request counts');
+  addInputOptions(command);
+  addOutputOptions(command, 'table, csv or json');
+  command
     .option('-b, --by <length>', 'year, half, quarter or month', granularityOption, 'half')
     .option('--ids', 'print only the period ids, one a line (for shell loops)')
-    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable)', collect)
-    .option('-f, --format <format>', 'table, csv or json (default: from --out, else table)', formatOption)
-    .option('-o, --out <file>', 'write to this file (atomically) instead of standard output')
-    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .addHelpText(
       'after',
       `

@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
-import { collect, periodOption } from '../options.js';
+import { addInputOptions, periodOption } from '../options.js';
 
 interface ValidateOptions {
   period?: Period;
@@ -15,13 +15,10 @@ interface ValidateOptions {
 }
 
 export function registerValidate(program: Command, context: CliContext): void {
-  program
-    .command('validate')
-    .description('check request logs and list every problem, without building a report')
-    .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
-    .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
+  const command = program.command('validate').description('check request logs and list every problem, without building a report');
+  addInputOptions(command);
+  command
     .option('-p, --period <period>', 'also count the rows outside this period', periodOption)
-    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
     .option('-q, --quiet', 'print only the problems, not the summary')
     .addHelpText(
       'after',

@@ -34,7 +34,7 @@ export function drawBarChart(frame: PageFrame, parent: StructureElement, report:
   const rows = chartOrder(report.rows);
   if (rows.length === 0) return;
   const series = report.categories.flatMap((category) => report.outcomes.map((outcome) => ({ category, outcome })));
-  const legendHeight = report.categories.length * LEGEND_LINE + 8;
+  const legendHeight = report.categories.length * LEGEND_LINE + 18;
   const fixed = legendHeight + AXIS_HEIGHT;
 
   const maxTotal = Math.max(...rows.map((row) => row.total));

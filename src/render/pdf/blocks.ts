@@ -38,7 +38,7 @@ export interface ParagraphOptions {
   gapAfter?: number;
 }
 
-/** Height of a paragraph as `paragraph` would draw it. */
+/** Height of a paragraph, at most a line more than drawn (a lead-in is measured as if all were bold). */
 export function paragraphHeight(frame: PageFrame, text: string, options: ParagraphOptions = {}): number {
   const style = options.style ?? STYLES.body;
   return frame.heightOf(options.lead ? `${options.lead} ${text}` : text, options.lead ? STYLES.bodyBold : style, frame.width - (options.indent ?? 0));
@@ -51,8 +51,9 @@ export function paragraph(frame: PageFrame, parent: StructureElement, text: stri
   const x = frame.left + (options.indent ?? 0);
   const y = frame.y;
   const width = frame.width - (options.indent ?? 0);
-  frame.leaf(parent, 'P', () => drawRuns(frame, x, y, width, style, text, options.lead));
-  frame.y = y + height + (options.gapAfter ?? SPACE.paragraph);
+  let end = y + height;
+  frame.leaf(parent, 'P', () => (end = drawRuns(frame, x, y, width, style, text, options.lead)));
+  frame.y = end + (options.gapAfter ?? SPACE.paragraph);
 }
 
 /** A bulleted or numbered list; each item is kept whole on one page. */
@@ -68,9 +69,10 @@ export function list(frame: PageFrame, parent: StructureElement, items: readonly
     const li = frame.element(element, 'LI');
     const label = kind === 'number' ? `${index + 1}.` : '•';
     frame.leaf(li, 'Lbl', () => frame.text(label, frame.left + (kind === 'number' ? 10 : 3), y, kind === 'number' ? STYLES.bodyBold : STYLES.body, { align: kind === 'number' ? 'right' : 'left' }));
-    frame.leaf(li, 'LBody', () => drawRuns(frame, frame.left + indent, y, width, STYLES.body, text, lead));
+    let end = y + height;
+    frame.leaf(li, 'LBody', () => (end = drawRuns(frame, frame.left + indent, y, width, STYLES.body, text, lead)));
     li.end();
-    frame.y = y + height + 5;
+    frame.y = end + 5;
   });
   element.end();
   frame.y += SPACE.paragraph - 5;
@@ -82,11 +84,9 @@ export function splitLead(item: string): { lead?: string; text: string } {
   return match ? { lead: `${match[1]}:`, text: match[2]! } : { text: item };
 }
 
-function drawRuns(frame: PageFrame, x: number, y: number, width: number, style: TextStyle, text: string, lead?: string): void {
-  if (!lead) {
-    frame.text(text, x, y, style, { width });
-    return;
-  }
+/** Draws a paragraph, with its bold lead-in if any, and returns where its last line ends. */
+function drawRuns(frame: PageFrame, x: number, y: number, width: number, style: TextStyle, text: string, lead?: string): number {
+  if (!lead) return frame.text(text, x, y, style, { width });
   // pdfkit continues a paragraph across font changes with `continued`; the check still sees every string.
   frame.fonts.check(lead.normalize('NFC'), ['bold']);
   frame.fonts.check(text.normalize('NFC'), [style.font]);
@@ -94,4 +94,5 @@ function drawRuns(frame: PageFrame, x: number, y: number, width: number, style: 
   const common = { width, lineGap: style.lineGap ?? 0 };
   doc.font(STYLES.bodyBold.font).fontSize(style.size).fillColor(style.colour).text(`${lead.normalize('NFC')} `, x, y, { ...common, continued: true });
   doc.font(style.font).text(text.normalize('NFC'), { ...common, continued: false });
+  return doc.y - common.lineGap;
 }

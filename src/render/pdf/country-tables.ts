@@ -23,10 +23,10 @@ export function countryTableSpec(frame: PageFrame, report: Report, category: Aut
   const longest = Math.max(...names.map((name) => frame.widthOf(name, STYLES.tableTotal)));
   // The country column takes what its longest name needs, within a quarter to a third of the width;
   // longer names wrap onto a second line.
-  const nameWidth = Math.min(Math.max(longest + padding, frame.width * 0.24), frame.width * 0.34);
+  const nameWidth = Math.min(Math.max(longest + padding, frame.width * 0.3), frame.width * 0.36);
   const totalWidth = Math.max(frame.widthOf(COLUMN_LABELS.total, STYLES.tableHead), frame.widthOf(formatCount(report.total.total), STYLES.tableTotal)) + padding + 6;
   const groupWidth = (frame.width - nameWidth - totalWidth) / report.outcomes.length;
-  const percentWidth = Math.max(frame.widthOf('100%', STYLES.tableTotal) + padding + 4, groupWidth * 0.42);
+  const percentWidth = Math.max(frame.widthOf('100%', STYLES.tableTotal) + padding + 4, groupWidth * 0.5);
   const columns: TableColumn[] = [
     { width: nameWidth, align: 'left' },
     ...report.outcomes.flatMap((): TableColumn[] => [

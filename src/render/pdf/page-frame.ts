@@ -115,23 +115,24 @@ export class PageFrame {
   }
 
   /**
-   * Draws `text` with its top at `y`. Every string is checked against the font first: a missing
+   * Draws `text` with its top at `y` and returns where its last line ends. Every string is checked against the font first: a missing
    * glyph is an error, never an empty box. Wrapped text must have been measured to fit the page.
    */
-  text(text: string, x: number, y: number, style: TextStyle, options: TextOptions = {}): void {
+  text(text: string, x: number, y: number, style: TextStyle, options: TextOptions = {}): number {
     const normalised = text.normalize('NFC');
     this.fonts.check(normalised, [style.font]);
     this.use(style);
     const common = { characterSpacing: style.characterSpacing ?? 0, lineGap: style.lineGap ?? 0 };
     if (options.width !== undefined) {
       this.doc.text(normalised, x, y, { ...common, width: options.width, align: options.align ?? 'left' });
-      return;
+      return this.doc.y - common.lineGap;
     }
     // One line, placed by hand: without a width pdfkit never wraps and never breaks the page.
     let left = x;
     if (options.align === 'right') left = x - this.doc.widthOfString(normalised, common);
     if (options.align === 'center') left = x - this.doc.widthOfString(normalised, common) / 2;
     this.doc.text(normalised, left, y, { ...common, lineBreak: false });
+    return y + this.doc.currentLineHeight(true);
   }
 
   /** Shortens `text` with an ellipsis until it fits `width` (for page furniture only, never for data). */
