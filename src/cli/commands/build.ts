@@ -26,11 +26,13 @@ interface BuildOptions {
 }
 
 export function registerBuild(program: Command, context: CliContext): void {
-  const command = program.command('build').description('compile the report for a period from request logs');
+  const command = program
+    .command('build')
+    .description('compile the report for a period from request logs')
+    .option('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption);
   addInputOptions(command);
   addOutputOptions(command, 'table, csv, json or pdf');
   command
-    .option('-p, --period <period>', 'the period: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30', periodOption)
     .option('--layout <layout>', 'the authority table: outcomes (counts by outcome, default) or volume (requests per category)', layoutOption)
     .option('-r, --report <section>', "what to show: all (default; CSV: authorities), authorities, users, timing, notices", sectionOption)
     .option('--strict', 'write no report at all when any row is invalid')

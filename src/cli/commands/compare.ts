@@ -23,12 +23,14 @@ interface CompareOptions {
 }
 
 export function registerCompare(program: Command, context: CliContext): void {
-  const command = program.command('compare').description('compare two periods: counts per country and category, absolute and relative change');
+  const command = program
+    .command('compare')
+    .description('compare two periods: counts per country and category, absolute and relative change')
+    .option('-p, --period <period>', 'the period to report (2021H1, 2021, …)', periodOption)
+    .option('-w, --with <period>', 'the period to compare with, or "previous"', 'previous');
   addInputOptions(command);
   addOutputOptions(command, 'table, csv or json');
   command
-    .option('-p, --period <period>', 'the period to report (2021H1, 2021, …)', periodOption)
-    .option('-w, --with <period>', 'the period to compare with, or "previous"', 'previous')
     .addHelpText(
       'after',
       `
