@@ -28,21 +28,26 @@ function monthSpan(year: number, firstMonth: number, months: number): { start: s
   return { start: formatDay(year, firstMonth, 1), end: formatDay(year, lastMonth, daysInMonth(year, lastMonth)) };
 }
 
+/** Four digits, so that every id parses back (year 999 is 0999). */
+function yearText(year: number): string {
+  return String(year).padStart(4, '0');
+}
+
 export function yearPeriod(year: number): Period {
-  return { id: String(year), kind: 'year', ...monthSpan(year, 1, 12), label: String(year) };
+  return { id: yearText(year), kind: 'year', ...monthSpan(year, 1, 12), label: yearText(year) };
 }
 
 export function halfPeriod(year: number, half: 1 | 2): Period {
-  return { id: `${year}H${half}`, kind: 'half', ...monthSpan(year, half === 1 ? 1 : 7, 6), label: `H${half} ${year}` };
+  return { id: `${yearText(year)}H${half}`, kind: 'half', ...monthSpan(year, half === 1 ? 1 : 7, 6), label: `H${half} ${yearText(year)}` };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
-  return { id: `${year}Q${quarter}`, kind: 'quarter', ...monthSpan(year, quarter * 3 - 2, 3), label: `Q${quarter} ${year}` };
+  return { id: `${yearText(year)}Q${quarter}`, kind: 'quarter', ...monthSpan(year, quarter * 3 - 2, 3), label: `Q${quarter} ${yearText(year)}` };
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  const id = `${year}-${String(month).padStart(2, '0')}`;
-  return { id, kind: 'month', ...monthSpan(year, month, 1), label: `${MONTH_NAMES[month - 1]} ${year}` };
+  const id = `${yearText(year)}-${String(month).padStart(2, '0')}`;
+  return { id, kind: 'month', ...monthSpan(year, month, 1), label: `${MONTH_NAMES[month - 1]} ${yearText(year)}` };
 }
 
 export function rangePeriod(start: string, end: string): Period {
@@ -66,7 +71,9 @@ export function parsePeriod(text: string): PeriodResult {
   if ((match = /^(.+?)\.\.(.+)$/.exec(input))) {
     const start = parseLogDate(match[1]!.trim());
     const end = parseLogDate(match[2]!.trim());
-    if (!start.ok || !end.ok || /T/.test(input)) {
+    // Whole days only: a date-time bound would move the range to its UTC day without saying so.
+    const wholeDays = /^\d{4}-\d{2}-\d{2}$/.test(match[1]!.trim()) && /^\d{4}-\d{2}-\d{2}$/.test(match[2]!.trim());
+    if (!start.ok || !end.ok || !wholeDays) {
       return { ok: false, message: `period "${text}": a range is two dates YYYY-MM-DD..YYYY-MM-DD${start.ok ? '' : ` (${start.message})`}${end.ok || !start.ok ? '' : ` (${end.message})`}` };
     }
     if (end.day < start.day) return { ok: false, message: `period "${text}": the range ends before it starts` };

@@ -25,8 +25,11 @@ export interface RowContext {
 }
 
 export type RowResult =
-  /** `findings` are problems that do not stop the row from being counted (a policy violation). */
-  | { ok: true; record: RequestRecord; findings: Problem[] }
+  /**
+   * `findings` are problems that do not stop the row from being counted (a policy violation);
+   * `classifiedBy` says what decided the category: the category column, or the id of a rule.
+   */
+  | { ok: true; record: RequestRecord; findings: Problem[]; classifiedBy: string }
   | { ok: false; problems: Problem[] };
 
 const PROHIBITED_WORDING = {
@@ -93,7 +96,9 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
   const decided = date('decided', cell('decided'));
   const userNotified = enumerated('user_notified', cell('user_notified'), matchUserNotice);
   const requestType = cell('request_type');
-  let category = enumerated('category', cell('category'), matchCategory);
+  const categoryText = cell('category');
+  let category = enumerated('category', categoryText, matchCategory);
+  const unreadable = (column: Column) => problems.some((problem) => problem.column === column && problem.code === 'encoding');
 
   if (rejectionReason && outcome && outcome !== 'rejected') {
     report('rejection_reason', 'inconsistent', `is "${rejectionReason}" but the outcome is "${outcome}"; a rejection reason goes only with rejected`);
@@ -103,6 +108,7 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
   }
 
   let prohibited: string | undefined;
+  let classifiedBy = 'category column';
   if (requester) {
     const audience = requester === 'user' ? 'user' : 'authority';
     const classification = requestType ? context.classifier.classify(requestType, audience) : {};
@@ -113,9 +119,10 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
       } else if (audience === 'authority' && isUserCategory(category)) {
         report('category', 'inconsistent', `"${category}" is a category of users' requests, but the requester is "${requester}"; use technical-expertise or user-data`);
       }
-    } else if (!cell('category') && problems.every((p) => p.column !== 'category')) {
+    } else if (!categoryText && !unreadable('category')) {
       category = classification.category;
-      if (!category) {
+      classifiedBy = `rule ${classification.rule ?? ''}`;
+      if (!category && !unreadable('request_type')) {
         report(
           'request_type',
           'unclassified',
@@ -152,5 +159,5 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
       message: `the request ${prohibited} and was approved; the principles say such requests are always declined`,
     });
   }
-  return { ok: true, record, findings };
+  return { ok: true, record, findings, classifiedBy };
 }

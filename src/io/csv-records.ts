@@ -47,10 +47,16 @@ function endsInsideQuotes(line: string, inside: boolean): boolean {
   return inside;
 }
 
+/** A physical line and whether it ended in CRLF (kept inside quoted fields, where it is data). */
+interface Line {
+  text: string;
+  crlf: boolean;
+}
+
 export class CsvRecordSplitter {
   private rest = '';
   private line = 0;
-  private pending: string[] = [];
+  private pending: Line[] = [];
   private pendingLine = 0;
   private pendingChars = 0;
 
@@ -76,32 +82,34 @@ export class CsvRecordSplitter {
 
   private takeLine(raw: string): void {
     this.line++;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    this.processLine(text, this.line);
+    const crlf = raw.endsWith('\r');
+    this.processLine({ text: crlf ? raw.slice(0, -1) : raw, crlf }, this.line);
   }
 
-  private processLine(text: string, line: number): void {
+  private processLine(line: Line, number: number): void {
+    const { text } = line;
     if (this.pending.length === 0) {
       if (!text.includes('"')) {
-        if (text.trim() !== '') this.sink.record({ line, fields: text.split(',') });
+        if (text.trim() !== '') this.sink.record({ line: number, fields: text.split(',') });
         return;
       }
       if (!endsInsideQuotes(text, false)) {
-        this.parseQuoted(text, line);
+        this.parseQuoted(text, number, true);
         return;
       }
-      this.pending = [text];
-      this.pendingLine = line;
+      this.pending = [line];
+      this.pendingLine = number;
       this.pendingChars = text.length;
       return;
     }
-    this.pending.push(text);
+    this.pending.push(line);
     this.pendingChars += text.length + 1;
     if (!endsInsideQuotes(text, true)) {
-      const record = this.pending.join('\n');
-      const first = this.pendingLine;
-      this.pending = [];
-      this.parseQuoted(record, first);
+      const record = this.pending.map((part, index) => (index === 0 ? part.text : `${this.pending[index - 1]!.crlf ? '\r\n' : '\n'}${part.text}`)).join('');
+      // A record that spans lines must close its quote cleanly: a closing quote followed by other
+      // characters means the quote that opened it was a stray one that never closed.
+      if (!this.parseQuoted(record, this.pendingLine, false)) this.recoverUnclosed();
+      else this.pending = [];
     } else if (this.pendingChars > MAX_RECORD_CHARS) {
       this.recoverUnclosed();
     }
@@ -117,17 +125,26 @@ export class CsvRecordSplitter {
       rows: 1,
       message: `a quoted field opened on this line is never closed; this record is skipped and reading resumes on line ${line + 1}`,
     });
-    after.forEach((text, index) => this.processLine(text, line + 1 + index));
+    after.forEach((part, index) => this.processLine(part, line + 1 + index));
   }
 
-  private parseQuoted(text: string, line: number): void {
+  /**
+   * Parses one record with csv-parse. On one line, a quote inside an unquoted field is taken
+   * literally (as spreadsheets write it), and a syntax error is reported; across lines, parsing is
+   * strict and a failure is left to the caller (returns false).
+   */
+  private parseQuoted(text: string, line: number, singleLine: boolean): boolean {
     try {
-      const records = parse(text, { relax_quotes: true, relax_column_count: true }) as string[][];
+      // Lines are already split, so a record holds line breaks only inside quotes; a bare CR is data.
+      const records = parse(text, { relax_quotes: singleLine, relax_column_count: true, record_delimiter: ['\n', '\r\n'] }) as string[][];
       if (records.length !== 1) throw Object.assign(new Error('not one record'), { code: 'CSV_NOT_ONE_RECORD' });
       this.sink.record({ line, fields: records[0]! });
+      return true;
     } catch (error) {
+      if (!singleLine) return false;
       const code = (error as { code?: string }).code ?? '';
       this.sink.error({ line, rows: 1, message: `malformed CSV: ${CSV_PARSE_HINTS[code] ?? (error as Error).message}` });
+      return true;
     }
   }
 }

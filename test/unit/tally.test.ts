@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../../src/core/schema.js';
+import { createTally } from '../../src/core/tally.js';
+
+function record(overrides: Partial<RequestRecord>): RequestRecord {
+  return {
+    id: 'X',
+    received: '2021-03-04',
+    country: 'RU',
+    requester: 'law-enforcement',
+    category: 'technical-expertise',
+    requestType: '',
+    outcome: 'approved',
+    ...overrides,
+  };
+}
+
+describe('createTally', () => {
+  it('is empty at first', () => {
+    const tally = createTally();
+    expect(tally.entries()).toEqual([]);
+    expect(tally.decisionTimes()).toEqual([]);
+  });
+
+  it('counts records by country, requester, category, outcome, reason, notice and month', () => {
+    const tally = createTally();
+    tally.add(record({ id: '1' }));
+    tally.add(record({ id: '2', received: '2021-03-31' })); // same month
+    tally.add(record({ id: '3', received: '2021-04-01' }));
+    tally.add(record({ id: '4', outcome: 'rejected', rejectionReason: 'no-data-found' }));
+    tally.add(record({ id: '5', outcome: 'rejected', rejectionReason: 'no-data-found' }));
+    tally.add(record({ id: '6', country: 'FR', category: 'user-data', userNotified: 'yes' }));
+    tally.add(record({ id: '7', requester: 'user', category: 'data-copy' }));
+    tally.add(record({ id: '8', requestType: 'different text, same key' }));
+    const byKey = (entries: ReturnType<typeof tally.entries>) =>
+      [...entries].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(byKey(tally.entries())).toEqual(
+      byKey([
+        { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', outcome: 'approved', month: '2021-03', count: 3 },
+        { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', outcome: 'approved', month: '2021-04', count: 1 },
+        { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', outcome: 'rejected', rejectionReason: 'no-data-found', month: '2021-03', count: 2 },
+        { country: 'FR', requester: 'law-enforcement', category: 'user-data', outcome: 'approved', userNotified: 'yes', month: '2021-03', count: 1 },
+        { country: 'RU', requester: 'user', category: 'data-copy', outcome: 'approved', month: '2021-03', count: 1 },
+      ]),
+    );
+  });
+
+  it('leaves rejectionReason and userNotified out when absent (not undefined)', () => {
+    const tally = createTally();
+    tally.add(record({}));
+    const [entry] = tally.entries();
+    expect(Object.keys(entry!).sort()).toEqual(['category', 'count', 'country', 'month', 'outcome', 'requester']);
+  });
+
+  it('counts decision times in whole days, by country, requester, category and month received', () => {
+    const tally = createTally();
+    tally.add(record({ id: '1', received: '2021-02-27', decided: '2021-03-01' })); // 2 days
+    tally.add(record({ id: '2', received: '2021-02-10', decided: '2021-02-12' })); // 2 days
+    tally.add(record({ id: '3', received: '2020-02-28', decided: '2020-03-01' })); // 2 days (leap year)
+    tally.add(record({ id: '4', received: '2020-12-31', decided: '2021-01-01' })); // 1 day
+    tally.add(record({ id: '5', received: '2021-02-10', decided: '2021-02-10' })); // 0 days
+    tally.add(record({ id: '6', received: '2021-02-10' })); // undecided: not counted
+    tally.add(record({ id: '7', country: 'FR', requester: 'government', received: '2021-02-10', decided: '2021-02-12' }));
+    const times = tally.decisionTimes().sort((a, b) => a.month.localeCompare(b.month) || a.days - b.days || b.country.localeCompare(a.country));
+    expect(times).toEqual([
+      { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', month: '2020-02', days: 2, count: 1 },
+      { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', month: '2020-12', days: 1, count: 1 },
+      { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', month: '2021-02', days: 0, count: 1 },
+      { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', month: '2021-02', days: 2, count: 2 },
+      { country: 'FR', requester: 'government', category: 'technical-expertise', month: '2021-02', days: 2, count: 1 },
+    ]);
+  });
+});
