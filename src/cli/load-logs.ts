@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { createClassifier, DEFAULT_CATEGORY_RULES, DEFAULT_PROHIBITED_RULES } from '../core/classify.js';
 import type { Config } from '../core/config.js';
-import { createIntake, type IntakeResult } from '../core/intake.js';
+import { createIntake, type IntakeOptions, type IntakeResult } from '../core/intake.js';
 import { parsePeriod, type Period } from '../core/period.js';
 import type { Column } from '../core/schema.js';
 import { foldName } from '../core/vocabulary.js';
@@ -14,6 +14,7 @@ import { UsageError } from './usage-error.js';
 export interface LoadOptions {
   period?: Period;
   comparePeriod?: Period;
+  observe?: IntakeOptions['observe'];
 }
 
 export function loadConfig(file: string | undefined): Promise<LoadedConfig> {
@@ -25,8 +26,7 @@ export function choosePeriod(option: Period | undefined, loaded: LoadedConfig): 
   if (option) return option;
   if (loaded.config.period) {
     const result = parsePeriod(loaded.config.period);
-    if (!result.ok) throw new UsageError(`${loaded.file}: period: ${result.message}`);
-    return result.period;
+    if (result.ok) return result.period; // validated with the config
   }
   throw new UsageError('no period given; add --period 2020 (or 2021H1, 2021Q3, 2021-01-01..2021-06-30), or set "period" in the config');
 }
@@ -50,6 +50,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
     ),
     columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),
     today: new Date().toISOString().slice(0, 10),
+    observe: options.observe,
   });
   await readLogs(sources, intake);
   return intake.finish();

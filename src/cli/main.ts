@@ -1,10 +1,14 @@
 // The `transparency` command line: wires the commands to the process (argv, env, streams, exit code).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { IoError } from '../io/io-error.js';
 import { makeChalk, shouldUseColor } from './color.js';
 import { registerBuild } from './commands/build.js';
 import { registerCompare } from './commands/compare.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerExplain } from './commands/explain.js';
+import { registerInit } from './commands/init.js';
 import { registerPeriods } from './commands/periods.js';
+import { registerQuery } from './commands/query.js';
 import { registerValidate } from './commands/validate.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -46,6 +50,7 @@ Examples:
   $ transparency build --period 2020 fixtures/logs/2020
   $ transparency build --period 2020 fixtures/logs/2020 --format csv > report-2020.csv
   $ transparency validate fixtures/logs
+  $ transparency query --period 2020 --country RU --outcome rejected fixtures/logs
 
 Exit codes: 0 clean, 1 invalid data or a policy violation, 2 usage, config or I/O error,
 3 internal error (a bug: please report it).`,
@@ -54,6 +59,10 @@ registerBuild(program, context);
 registerValidate(program, context);
 registerCompare(program, context);
 registerPeriods(program, context);
+registerQuery(program, context);
+registerExplain(program, context);
+registerInit(program, context);
+registerCompletion(program, context);
 program.commands.forEach((command) => command.exitOverride());
 
 try {
@@ -63,6 +72,11 @@ try {
 }
 
 function exitCodeOfError(error: unknown): number {
+  // Thrown by an action (commander prints the ones it raises while parsing, and those are plain CommanderErrors).
+  if (error instanceof InvalidArgumentError) {
+    context.error(`${stderrChalk.red.bold('error:')} ${error.message}`);
+    return EXIT.usage;
+  }
   if (error instanceof CommanderError) {
     // Help and version end with code 0; everything else commander refuses is a usage error.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -71,7 +85,6 @@ function exitCodeOfError(error: unknown): number {
     context.error(`${stderrChalk.red.bold('error:')} ${error.message}`);
     return EXIT.usage;
   }
-  if ((error as { code?: string }).code === 'commander.invalidArgument') return EXIT.usage;
   context.error(`${stderrChalk.red.bold('internal error:')} ${(error as Error).message ?? String(error)}`);
   context.error('This is a bug in transparency; please report it with the command you ran. Set TRANSPARENCY_DEBUG=1 for details.');
   if (env.TRANSPARENCY_DEBUG) context.error((error as Error).stack ?? '');

@@ -2,6 +2,7 @@
 // report, where the logs are, and how to read and classify them. JSON only: data, never code.
 import { z } from 'zod';
 import { ClassificationRuleSchema, ProhibitedRuleSchema } from './classify.js';
+import { parsePeriod } from './period.js';
 import { COLUMNS } from './schema.js';
 
 // Neutral wording: the defaults describe the principles of the report anatomy without any company's voice.
@@ -28,55 +29,79 @@ const regexSource = z.string().min(1).superRefine((pattern, context) => {
   }
 });
 
-export const ConfigSchema = z.strictObject({
-  $schema: z.string().optional(),
-  organisation: z
-    .strictObject({
-      name: z.string().min(1).default('Example Organisation'),
-      url: z.url().optional(),
-    })
-    .default({ name: 'Example Organisation' }),
-  report: z
-    .strictObject({
-      title: z.string().min(1).default('Law Enforcement and Government Requests Report'),
-      /** Where the report and its data are published: printed in every page's footer. */
-      url: z.url().optional(),
-      /** Publication date printed on the title page; it also fixes the PDF's dates when SOURCE_DATE_EPOCH is unset. */
-      publicationDate: z.iso.date().optional(),
-      /** BCP 47 language tag of the texts. */
-      language: z.string().min(2).default('en'),
-      principles: z.array(z.string().min(1)).default(DEFAULT_PRINCIPLES),
-      process: z.array(z.string().min(1)).default(DEFAULT_PROCESS),
-      keywords: z.array(z.string()).default(['transparency report', 'law enforcement requests', 'government requests']),
-    })
-    .default({
-      title: 'Law Enforcement and Government Requests Report',
-      language: 'en',
-      principles: DEFAULT_PRINCIPLES,
-      process: DEFAULT_PROCESS,
-      keywords: ['transparency report', 'law enforcement requests', 'government requests'],
-    }),
-  /** Files, folders or globs, relative to the config file: used when no logs are named on the command line. */
-  logs: z.array(z.string().min(1)).optional(),
-  /** The period built when --period is not given. */
-  period: z.string().optional(),
-  pageSize: z.enum(['a4', 'letter', 'A4', 'LETTER']).optional(),
-  /** Header spellings of a case system's export → the tool's columns, e.g. { "Date Received": "received" }. */
-  columns: z.record(z.string(), z.enum(COLUMNS)).default({}),
-  users: z
-    .strictObject({
-      /** Break the users' section down per country. */
-      byCountry: z.boolean().default(false),
-    })
-    .default({ byCountry: false }),
-  classification: z
-    .strictObject({
-      /** Tried before the built-in rules, in order. */
-      rules: z.array(ClassificationRuleSchema.extend({ pattern: regexSource })).default([]),
-      prohibited: z.array(ProhibitedRuleSchema.extend({ pattern: regexSource })).default([]),
-    })
-    .default({ rules: [], prohibited: [] }),
-});
+const comment = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .describe('A note for people reading this file; ignored by the tool (JSON has no comments).');
+
+const periodText = z
+  .string()
+  .superRefine((text, context) => {
+    const result = parsePeriod(text);
+    if (!result.ok) context.addIssue({ code: 'custom', message: result.message });
+  })
+  .describe('The period built when --period is not given: 2020, 2021H1, 2021Q3, 2021-03 or 2021-01-01..2021-06-30.');
+
+const DEFAULT_TITLE = 'Law Enforcement and Government Requests Report';
+const DEFAULT_KEYWORDS = ['transparency report', 'law enforcement requests', 'government requests'];
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+    $comment: comment,
+    organisation: z
+      .strictObject({
+        $comment: comment,
+        name: z.string().min(1).default('Example Organisation').describe('The organisation that publishes the report.'),
+        url: z.url().optional().describe("The organisation's web site."),
+      })
+      .default({ name: 'Example Organisation' }),
+    report: z
+      .strictObject({
+        $comment: comment,
+        title: z.string().min(1).default(DEFAULT_TITLE).describe('The report title on the title page and in the PDF metadata.'),
+        url: z.url().optional().describe('Where the report and its data are published: printed in every page footer.'),
+        publicationDate: z.iso
+          .date()
+          .optional()
+          .describe('Printed on the title page; it also fixes the PDF dates when SOURCE_DATE_EPOCH is unset.'),
+        language: z.string().min(2).default('en').describe('BCP 47 language tag of the texts, e.g. en, en-GB.'),
+        principles: z.array(z.string().min(1)).default(DEFAULT_PRINCIPLES).describe("The organisation's core principles, one paragraph each."),
+        process: z.array(z.string().min(1)).default(DEFAULT_PROCESS).describe('The steps of processing a request, one paragraph each.'),
+        keywords: z.array(z.string()).default(DEFAULT_KEYWORDS).describe('PDF metadata keywords.'),
+      })
+      .default({ title: DEFAULT_TITLE, language: 'en', principles: DEFAULT_PRINCIPLES, process: DEFAULT_PROCESS, keywords: DEFAULT_KEYWORDS }),
+    logs: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Files, folders or globs, relative to this file: read when no logs are named on the command line.'),
+    period: periodText.optional(),
+    pageSize: z.enum(['a4', 'letter', 'A4', 'LETTER']).optional().describe('PDF page size (default a4).'),
+    columns: z
+      .record(z.string(), z.enum(COLUMNS))
+      .default({})
+      .describe('Header spellings of a case-system export mapped to the tool\'s columns, e.g. { "Date Received": "received" }.'),
+    users: z
+      .strictObject({
+        $comment: comment,
+        byCountry: z.boolean().default(false).describe("Break the users' section down per country."),
+      })
+      .default({ byCountry: false }),
+    classification: z
+      .strictObject({
+        $comment: comment,
+        rules: z
+          .array(ClassificationRuleSchema.extend({ pattern: regexSource }))
+          .default([])
+          .describe('Rules tried before the built-in ones, in order: the first whose pattern (a case-insensitive regular expression) matches request_type decides the category.'),
+        prohibited: z
+          .array(ProhibitedRuleSchema.extend({ pattern: regexSource }))
+          .default([])
+          .describe('Extra patterns of requests the principles forbid (an approved one is a policy violation).'),
+      })
+      .default({ rules: [], prohibited: [] }),
+  })
+  .describe('Configuration of transparency, the transparency report compiler.');
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
@@ -96,4 +121,9 @@ export function parseConfig(data: unknown): ConfigResult {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** The JSON Schema of the config file (what editors complete and check as one types). */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' });
 }

@@ -21,6 +21,17 @@ export interface IntakeOptions {
   columnAliases?: ReadonlyMap<string, Column>;
   /** Problems kept in full; the rest are only counted. */
   maxProblems?: number;
+  /** Told of every valid, non-duplicate row (for explain and --explain-classification). */
+  observe?: (row: ObservedRow) => void;
+}
+
+export interface ObservedRow {
+  record: RequestRecord;
+  file: string;
+  line: number;
+  /** "category column" or "rule <id>". */
+  classifiedBy: string;
+  inPeriod: boolean;
 }
 
 /** What happened to every data row: read = counted + invalid + duplicate + outsidePeriod. */
@@ -123,14 +134,16 @@ export function createIntake(options: IntakeOptions): Intake {
     return readable;
   };
 
-  const count = (record: RequestRecord) => {
+  /** Counts a valid row in the period, or as outside it; says which. */
+  const count = (record: RequestRecord): boolean => {
     if (options.period && !periodContains(options.period, record.received)) {
       ledger.outsidePeriod++;
       if (options.comparePeriod && periodContains(options.comparePeriod, record.received)) comparisonTally?.add(record);
-      return;
+      return false;
     }
     ledger.counted++;
     tally.add(record);
+    return true;
   };
 
   const row = (file: string, line: number, fields: readonly string[]) => {
@@ -172,7 +185,8 @@ export function createIntake(options: IntakeOptions): Intake {
       return;
     }
     result.findings.forEach(addProblem);
-    count(record);
+    const inPeriod = count(record);
+    options.observe?.({ record, file, line, classifiedBy: result.classifiedBy, inPeriod });
   };
 
   return {

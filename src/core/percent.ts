@@ -7,11 +7,21 @@
  * result is stable. All zeros when the sum is zero.
  */
 export function wholePercents(counts: readonly number[]): number[] {
+  return apportion(counts, 100);
+}
+
+/** Shares of `counts` in thousandths, so that one-decimal percents (share / 10) add up to exactly 100.0. */
+export function perMille(counts: readonly number[]): number[] {
+  return apportion(counts, 1000);
+}
+
+/** Hamilton's method: `scale` units shared in proportion to `counts`, each share a whole number. */
+function apportion(counts: readonly number[], scale: number): number[] {
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (total === 0) return counts.map(() => 0);
-  const floors = counts.map((count) => Math.floor((count * 100) / total));
-  const remainders = counts.map((count, index) => ({ index, remainder: (count * 100) % total }));
-  let missing = 100 - floors.reduce((sum, value) => sum + value, 0);
+  const floors = counts.map((count) => Math.floor((count * scale) / total));
+  const remainders = counts.map((count, index) => ({ index, remainder: (count * scale) % total }));
+  let missing = scale - floors.reduce((sum, value) => sum + value, 0);
   remainders.sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of remainders) {
     if (missing === 0) break;

@@ -7,18 +7,19 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { CATEGORY_TITLES } from './labels.js';
-import { drawBarChart } from './pdf/bar-chart.js';
-import { heading, paragraph } from './pdf/blocks.js';
+import { chartStartHeight, drawBarChart } from './pdf/bar-chart.js';
+import { heading, paragraph, paragraphHeight } from './pdf/blocks.js';
 import { countryTableSpec } from './pdf/country-tables.js';
-import { drawTable } from './pdf/data-table.js';
+import { drawTable, tableStartHeight } from './pdf/data-table.js';
 import { FontSet, fontPath, type FontName } from './pdf/font-set.js';
 import { formatSpan } from './pdf/format.js';
 import { drawMethod } from './pdf/method-section.js';
 import { PageFrame } from './pdf/page-frame.js';
 import { drawPrinciples } from './pdf/principles-section.js';
 import { drawSummary } from './pdf/summary-section.js';
-import { MARGINS, SPACE } from './pdf/theme.js';
+import { MARGINS, SPACE, STYLES } from './pdf/theme.js';
 import { drawTitleBlock } from './pdf/title-block.js';
+import { drawResponseTimes, drawUsersSection } from './pdf/users-section.js';
 import type { RenderOptions } from './renderers.js';
 
 export { MissingGlyphError } from './pdf/font-set.js';
@@ -66,25 +67,32 @@ export async function renderPdf(report: Report, options: RenderOptions): Promise
   drawPrinciples(frame, root, config.report.principles, config.report.process);
 
   const tables = frame.element(root, 'Sect');
-  heading(frame, tables, 'H2', 'Requests by country', 160);
-  paragraph(
-    frame,
-    tables,
+  const intro =
     `Requests from law enforcement and government authorities received from ${formatSpan(report.period)}, by country of the requesting authority. ` +
-      'Each percentage is a share of the country’s total requests, across both categories and all outcomes, so that a country’s percentages in the two tables add up to 100.',
-  );
-  report.categories.forEach((category, index) => {
+    'Each percentage is a share of the country’s total requests, across both categories and all outcomes, so that a country’s percentages in the two tables add up to 100.';
+  const specs = report.categories.map((category) => countryTableSpec(frame, report, category));
+  // The heading and its introduction stay with the first table.
+  const title = 'Requests by country';
+  const introOnly = paragraphHeight(frame, intro) + SPACE.paragraph;
+  const introHeight = frame.heightOf(title, STYLES.h2, frame.width) + SPACE.afterHeading + introOnly;
+  heading(frame, tables, 'H2', title, introOnly + tableStartHeight(frame, specs[0]!, introHeight));
+  paragraph(frame, tables, intro);
+  specs.forEach((spec, index) => {
     if (index > 0) frame.y += SPACE.section;
-    drawTable(frame, tables, countryTableSpec(frame, report, category));
+    drawTable(frame, tables, spec, index === 0 ? introHeight : 0);
   });
   tables.end();
 
   const chart = frame.element(root, 'Sect');
-  heading(frame, chart, 'H2', 'Requests per country', 200);
+  const chartTitle = 'Requests per country';
+  const chartHeading = frame.heightOf(chartTitle, STYLES.h2, frame.width) + SPACE.afterHeading;
+  heading(frame, chart, 'H2', chartTitle, chartStartHeight(frame, report, chartHeading));
   if (report.rows.length === 0) paragraph(frame, chart, `No requests from authorities were received in ${report.period.label}.`);
-  else drawBarChart(frame, chart, report, `Requests per country, ${report.period.label}`);
+  else drawBarChart(frame, chart, report, `${chartTitle}, ${report.period.label}`, chartHeading);
   chart.end();
 
+  drawUsersSection(frame, root, report);
+  drawResponseTimes(frame, root, report);
   drawMethod(frame, root, report);
   root.end();
 

@@ -6,12 +6,14 @@ import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diag
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, periodOption } from '../options.js';
+import { writeStdout } from '../../io/write-output.js';
 
 interface ValidateOptions {
   period?: Period;
   config?: string;
   logs?: string[];
   quiet?: boolean;
+  explainClassification?: boolean;
 }
 
 export function registerValidate(program: Command, context: CliContext): void {
@@ -20,19 +22,29 @@ export function registerValidate(program: Command, context: CliContext): void {
   command
     .option('-p, --period <period>', 'also count the rows outside this period', periodOption)
     .option('-q, --quiet', 'print only the problems, not the summary')
+    .option('--explain-classification', 'print, for every valid row, its category and what decided it (the column or a rule)')
     .addHelpText(
       'after',
       `
 Examples:
   $ transparency validate fixtures/logs/2020
   $ transparency validate --logs exports/ --period 2021H1
+  $ transparency validate --explain-classification fixtures/logs/2020 | grep rule
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`,
     )
     .action(async (args: string[], options: ValidateOptions) => {
       const loaded = await loadConfig(options.config);
       const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
-      const result = await loadLogs(inputs, loaded.config, { period: options.period });
+      const explanations: string[] = [];
+      const result = await loadLogs(inputs, loaded.config, {
+        period: options.period,
+        observe: options.explainClassification
+          ? ({ record, file, line, classifiedBy }) =>
+              explanations.push(`${file}:${line}\t${record.category}\t${classifiedBy}\t${JSON.stringify(record.requestType)}\n`)
+          : undefined,
+      });
+      if (explanations.length > 0) await writeStdout(explanations.join(''));
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
       if (!options.quiet) {
         context.error(formatLedgerLine(result, options.period?.label));

@@ -30,28 +30,42 @@ export function chartOrder(rows: readonly ReportRow[]): ReportRow[] {
   return [...rows].sort((a, b) => b.total - a.total || compareNames(a.name, b.name));
 }
 
-export function drawBarChart(frame: PageFrame, parent: StructureElement, report: Report, title: string): void {
+function legendHeightOf(report: Report): number {
+  return report.categories.length * LEGEND_LINE + 18;
+}
+
+/**
+ * The height that must be free for the chart to start, to keep a heading of `reserved` points with
+ * it; pass the same `reserved` to drawBarChart.
+ */
+export function chartStartHeight(frame: PageFrame, report: Report, reserved = 0): number {
+  const fixed = legendHeightOf(report) + AXIS_HEIGHT;
+  const whole = fixed + report.rows.length * MIN_PITCH;
+  return whole + reserved <= frame.pageHeight ? whole : fixed + Math.min(MIN_ROWS, report.rows.length) * MIN_PITCH;
+}
+
+export function drawBarChart(frame: PageFrame, parent: StructureElement, report: Report, title: string, reserved = 0): void {
   const rows = chartOrder(report.rows);
   if (rows.length === 0) return;
   const series = report.categories.flatMap((category) => report.outcomes.map((outcome) => ({ category, outcome })));
-  const legendHeight = report.categories.length * LEGEND_LINE + 18;
+  const legendHeight = legendHeightOf(report);
   const fixed = legendHeight + AXIS_HEIGHT;
 
   const maxTotal = Math.max(...rows.map((row) => row.total));
   const step = tickStep(maxTotal);
   const axisMax = Math.max(step, Math.ceil(maxTotal / step) * step);
-  const labelWidth = Math.min(Math.max(...rows.map((row) => frame.widthOf(row.name, STYLES.chartLabel))) + 10, frame.width * 0.36);
+  const labelWidth = Math.min(Math.max(...rows.map((row) => frame.widthOf(row.name, STYLES.chartLabel))) + 10, frame.width * 0.42);
   const valueWidth = frame.widthOf(formatCount(maxTotal), STYLES.chartValue) + 8;
   const plotLeft = frame.left + labelWidth;
   const plotWidth = frame.width - labelWidth - valueWidth;
   const scale = (value: number) => (value / axisMax) * plotWidth;
 
-  // One chunk when the countries fit here (or on a fresh page) at a readable pitch; else as many per page as fit.
-  const pitchFor = (space: number) => Math.min(MAX_PITCH, (space - fixed) / rows.length);
-  let pitch = pitchFor(frame.remaining);
-  if (pitch < MIN_PITCH) {
-    pitch = Math.max(MIN_PITCH, pitchFor(frame.pageHeight));
-    if (pitch > MIN_PITCH || frame.remaining < fixed + MIN_ROWS * MIN_PITCH) frame.newPage();
+  // One chunk when all countries fit on a page at a readable pitch (on this page, or else on the
+  // next, with the heading kept above); otherwise as many per page as fit, at the minimum pitch.
+  let pitch = MIN_PITCH;
+  if (fixed + rows.length * MIN_PITCH + reserved <= frame.pageHeight) {
+    frame.ensure(fixed + rows.length * MIN_PITCH);
+    pitch = Math.min(MAX_PITCH, (frame.remaining - fixed) / rows.length);
   }
 
   let first = 0;

@@ -2,14 +2,14 @@
 // TOTAL row, each outcome as a count and a percentage of the country's total requests (both
 // categories, all outcomes), so that a country's percentages in the two tables add up to 100.
 import type { Report, ReportRow } from '../../core/report.js';
-import type { AuthorityCategory } from '../../core/schema.js';
+import type { AuthorityCategory, Outcome } from '../../core/schema.js';
 import { CATEGORY_TITLES, OUTCOME_TITLES } from '../labels.js';
 import type { TableColumn, TableSpec } from './data-table.js';
 import { formatCount, formatPercent } from './format.js';
 import type { PageFrame } from './page-frame.js';
-import { STYLES } from './theme.js';
+import { STYLES, type TextStyle } from './theme.js';
 
-export const COLUMN_LABELS = { country: 'Country', count: 'Requests', percent: '%', total: 'All requests' } as const;
+export const COLUMN_LABELS = { country: 'Country', count: 'Requests', countShort: 'No.', percent: '%', total: 'All requests' } as const;
 
 /** The figures of one row in one category: per outcome its count and percentage, then the row's total. */
 export function rowFigures(report: Report, row: ReportRow, category: AuthorityCategory): string[] {
@@ -17,24 +17,65 @@ export function rowFigures(report: Report, row: ReportRow, category: AuthorityCa
   return [...cells.flatMap((cell) => [formatCount(cell.count), formatPercent(cell.percent)]), formatCount(row.total)];
 }
 
-export function countryTableSpec(frame: PageFrame, report: Report, category: AuthorityCategory): TableSpec {
+interface Layout {
+  countLabel: string;
+  columns: TableColumn[];
+}
+
+/**
+ * Column widths: each number column is as wide as its label and its widest figure, and an outcome's
+ * pair of columns as wide as the longest word of its title. The country column takes what its
+ * longest name needs (at most a third of the width), then space left over widens it up to 30% and
+ * after that the outcome columns. When all five outcomes leave the names too little room, the count
+ * columns are labelled "No." instead of "Requests"; a name that still does not fit wraps.
+ */
+function layoutColumns(frame: PageFrame, report: Report): Layout {
   const padding = 8;
+  const widest = (texts: string[], style: TextStyle) => Math.max(...texts.map((text) => frame.widthOf(text, style))) + padding;
+  const counts = [report.total, ...report.rows].flatMap((row) => row.cells.map((cell) => formatCount(cell.count)));
   const names = [...report.rows.map((row) => row.name), report.total.name, COLUMN_LABELS.country];
-  const longest = Math.max(...names.map((name) => frame.widthOf(name, STYLES.tableTotal)));
-  // The country column takes what its longest name needs, within a quarter to a third of the width;
-  // longer names wrap onto a second line.
-  const nameWidth = Math.min(Math.max(longest + padding, frame.width * 0.3), frame.width * 0.36);
-  const totalWidth = Math.max(frame.widthOf(COLUMN_LABELS.total, STYLES.tableHead), frame.widthOf(formatCount(report.total.total), STYLES.tableTotal)) + padding + 6;
-  const groupWidth = (frame.width - nameWidth - totalWidth) / report.outcomes.length;
-  const percentWidth = Math.max(frame.widthOf('100%', STYLES.tableTotal) + padding + 4, groupWidth * 0.5);
-  const columns: TableColumn[] = [
-    { width: nameWidth, align: 'left' },
-    ...report.outcomes.flatMap((): TableColumn[] => [
-      { width: groupWidth - percentWidth, align: 'right' },
-      { width: percentWidth, align: 'right' },
-    ]),
-    { width: totalWidth, align: 'right' },
-  ];
+  const nameNeeds = Math.min(widest(names, STYLES.tableTotal), frame.width * 0.45);
+  const percentWidth = widest(['100%'], STYLES.tableTotal) + 2;
+  const totalWidth = Math.max(widest([COLUMN_LABELS.total], STYLES.tableHead), widest([formatCount(report.total.total)], STYLES.tableTotal)) + 6;
+  const titleWords = (outcome: Outcome) => OUTCOME_TITLES[outcome].split(/\s+/);
+  const measure = (countLabel: string) => {
+    const countWidth = Math.max(widest([countLabel], STYLES.tableHead), widest(counts, STYLES.tableTotal));
+    // Extra width an outcome's pair of columns needs so that no word of its title is broken.
+    const groupExtra = report.outcomes.map((outcome) => Math.max(0, widest(titleWords(outcome), STYLES.tableHead) - countWidth - percentWidth));
+    const numbersWidth = report.outcomes.length * (countWidth + percentWidth) + groupExtra.reduce((sum, extra) => sum + extra, 0) + totalWidth;
+    return { countLabel, countWidth, groupExtra, numbersWidth };
+  };
+  let choice = measure(COLUMN_LABELS.count);
+  if (frame.width - choice.numbersWidth < nameNeeds) choice = measure(COLUMN_LABELS.countShort);
+  let nameWidth = Math.max(Math.min(nameNeeds, frame.width - choice.numbersWidth), frame.width * 0.12);
+  let spare = Math.max(0, frame.width - nameWidth - choice.numbersWidth);
+  const toName = Math.min(spare, Math.max(0, frame.width * 0.3 - nameWidth));
+  nameWidth += toName;
+  spare -= toName;
+  const perGroup = spare / report.outcomes.length;
+  return {
+    countLabel: choice.countLabel,
+    columns: [
+      { width: nameWidth, align: 'left' },
+      ...report.outcomes.flatMap((_, index): TableColumn[] => {
+        const extra = choice.groupExtra[index]! + perGroup;
+        return [
+          { width: choice.countWidth + extra / 2, align: 'right' },
+          { width: percentWidth + extra / 2, align: 'right' },
+        ];
+      }),
+      { width: totalWidth, align: 'right' },
+    ],
+  };
+}
+
+/** The label of the count columns, as the tables print it (the definitions name it too). */
+export function countLabel(frame: PageFrame, report: Report): string {
+  return layoutColumns(frame, report).countLabel;
+}
+
+export function countryTableSpec(frame: PageFrame, report: Report, category: AuthorityCategory): TableSpec {
+  const { columns, countLabel } = layoutColumns(frame, report);
   return {
     caption: CATEGORY_TITLES[category],
     columns,
@@ -42,7 +83,7 @@ export function countryTableSpec(frame: PageFrame, report: Report, category: Aut
       [{ text: '' }, ...report.outcomes.map((outcome) => ({ text: OUTCOME_TITLES[outcome], span: 2 })), { text: '' }],
       [
         { text: COLUMN_LABELS.country },
-        ...report.outcomes.flatMap(() => [{ text: COLUMN_LABELS.count }, { text: COLUMN_LABELS.percent }]),
+        ...report.outcomes.flatMap(() => [{ text: countLabel }, { text: COLUMN_LABELS.percent }]),
         { text: COLUMN_LABELS.total },
       ],
     ],

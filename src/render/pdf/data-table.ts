@@ -48,42 +48,73 @@ interface Placed {
   column: number;
 }
 
-export function drawTable(frame: PageFrame, parent: StructureElement, spec: TableSpec): void {
+interface Measured {
+  captionHeight: number;
+  headerHeights: number[];
+  rowHeights: number[];
+  /** What must fit below the cursor for the table to start: all of it when it fits on one page. */
+  startHeight: number;
+}
+
+function measure(frame: PageFrame, spec: TableSpec, reserved: number): Measured {
+  const tableWidth = spec.columns.reduce((sum, column) => sum + column.width, 0);
+  const captionHeight = frame.heightOf(spec.caption, STYLES.h3, tableWidth) + CAPTION_GAP;
+  const headerHeights = spec.header.map((cells) => {
+    const placed = place(spec, cells, frame.left);
+    return Math.max(frame.lineHeight(STYLES.tableHead), ...cells.map((cell, i) => frame.heightOf(cell.text, STYLES.tableHead, placed[i]!.width - 2 * PAD_X))) + 2 * PAD_Y;
+  });
+  const rowHeights = spec.rows.map((row) => {
+    const style = styleOf(row);
+    // Numbers are one line; only text in a left-aligned column (a long country name) wraps.
+    const heights = row.cells.map((text, index) => {
+      const column = spec.columns[index]!;
+      const width = column.width - 2 * PAD_X;
+      return column.align === 'right' || frame.widthOf(text, style) <= width ? frame.lineHeight(style) : frame.heightOf(text, style, width);
+    });
+    return Math.max(...heights) + 2 * PAD_Y;
+  });
+  const sum = (heights: number[]) => heights.reduce((total, height) => total + height, 0);
+  const whole = captionHeight + sum(headerHeights) + sum(rowHeights);
+  // A table that fits on one page (below `reserved` points of heading kept with it) is not split; a
+  // longer one starts where its caption, header and first rows fit.
+  const startHeight = whole + reserved <= frame.pageHeight ? whole : captionHeight + sum(headerHeights) + sum(rowHeights.slice(0, ROWS_WITH_HEADER));
+  return { captionHeight, headerHeights, rowHeights, startHeight };
+}
+
+/**
+ * The height that must be free for `spec` to start, to keep a heading of `reserved` points with it;
+ * pass the same `reserved` to drawTable.
+ */
+export function tableStartHeight(frame: PageFrame, spec: TableSpec, reserved = 0): number {
+  return measure(frame, spec, reserved).startHeight;
+}
+
+function styleOf(row: TableRow): TextStyle {
+  return row.total ? STYLES.tableTotal : STYLES.tableCell;
+}
+
+/** Where each cell of a header row goes, given the columns it spans. */
+function place(spec: TableSpec, cells: HeaderCell[], left: number): Placed[] {
+  let index = 0;
+  let x = left;
+  return cells.map((cell) => {
+    const span = cell.span ?? 1;
+    const width = spec.columns.slice(index, index + span).reduce((sum, column) => sum + column.width, 0);
+    const placed = { x, width, column: index };
+    index += span;
+    x += width;
+    return placed;
+  });
+}
+
+export function drawTable(frame: PageFrame, parent: StructureElement, spec: TableSpec, reserved = 0): void {
   const tableWidth = spec.columns.reduce((sum, column) => sum + column.width, 0);
   const left = frame.left;
   const columnX: number[] = [];
   spec.columns.reduce((x, column, index) => ((columnX[index] = x), x + column.width), left);
-  const spanOf = (cells: HeaderCell[]): Placed[] => {
-    let index = 0;
-    return cells.map((cell) => {
-      const span = cell.span ?? 1;
-      const width = spec.columns.slice(index, index + span).reduce((sum, column) => sum + column.width, 0);
-      const placed = { x: columnX[index]!, width, column: index };
-      index += span;
-      return placed;
-    });
-  };
-
   const captionStyle = STYLES.h3;
-  const captionHeight = frame.heightOf(spec.caption, captionStyle, tableWidth) + CAPTION_GAP;
-  const headerHeights = spec.header.map((cells) => {
-    const placed = spanOf(cells);
-    return Math.max(frame.lineHeight(STYLES.tableHead), ...cells.map((cell, i) => frame.heightOf(cell.text, STYLES.tableHead, placed[i]!.width - 2 * PAD_X))) + 2 * PAD_Y;
-  });
-  const headerHeight = headerHeights.reduce((sum, height) => sum + height, 0);
-  const styleOf = (row: TableRow): TextStyle => (row.total ? STYLES.tableTotal : STYLES.tableCell);
-  const rowHeights = spec.rows.map((row) => {
-    const style = styleOf(row);
-    const heights = row.cells.map((text, index) => {
-      const width = spec.columns[index]!.width - 2 * PAD_X;
-      return frame.widthOf(text, style) <= width ? frame.lineHeight(style) : frame.heightOf(text, style, width);
-    });
-    return Math.max(...heights) + 2 * PAD_Y;
-  });
-  const firstRows = rowHeights.slice(0, ROWS_WITH_HEADER).reduce((sum, height) => sum + height, 0);
-
-  // Keep the caption and header with the first rows.
-  frame.ensure(captionHeight + headerHeight + firstRows);
+  const { captionHeight, headerHeights, rowHeights, startHeight } = measure(frame, spec, reserved);
+  frame.ensure(startHeight);
   const table = frame.element(parent, 'Table');
   const captionY = frame.y;
   frame.leaf(table, 'Caption', () => frame.text(spec.caption, left, captionY, captionStyle, { width: tableWidth }));
@@ -95,7 +126,7 @@ export function drawTable(frame: PageFrame, parent: StructureElement, spec: Tabl
     spec.header.forEach((cells, rowIndex) => {
       const rowTop = frame.y;
       const height = headerHeights[rowIndex]!;
-      const placed = spanOf(cells);
+      const placed = place(spec, cells, left);
       const tr = group ? frame.element(group, 'TR') : undefined;
       cells.forEach((cell, cellIndex) => {
         const { x, width, column } = placed[cellIndex]!;

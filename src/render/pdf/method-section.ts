@@ -4,7 +4,7 @@ import type { Report } from '../../core/report.js';
 import { CATEGORY_TITLES, OUTCOME_TITLES } from '../labels.js';
 import type { AuthorityCategory, Outcome } from '../../core/schema.js';
 import { heading, paragraph } from './blocks.js';
-import { COLUMN_LABELS } from './country-tables.js';
+import { COLUMN_LABELS, countLabel } from './country-tables.js';
 import { drawTable } from './data-table.js';
 import { formatCount } from './format.js';
 import type { PageFrame } from './page-frame.js';
@@ -34,7 +34,7 @@ export function drawMethod(frame: PageFrame, parent: StructureElement, report: R
     [COLUMN_LABELS.country, 'the country of the requesting authority.'],
     ...report.categories.map((category): [string, string] => [CATEGORY_TITLES[category], CATEGORY_DEFINITIONS[category]]),
     ...report.outcomes.map((outcome): [string, string] => [OUTCOME_TITLES[outcome], OUTCOME_DEFINITIONS[outcome]]),
-    [COLUMN_LABELS.count, 'the number of requests of the table’s category with that outcome.'],
+    [countLabel(frame, report), 'the number of requests of the table’s category with that outcome.'],
     [
       COLUMN_LABELS.percent,
       'the share of the country’s total requests, across both categories and all outcomes, in whole percent. ' +

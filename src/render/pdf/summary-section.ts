@@ -29,43 +29,39 @@ export function drawSummary(frame: PageFrame, parent: StructureElement, report: 
   }
   paragraph(frame, section, sentences.join(' '));
 
+  // One column per outcome, "count (percent)": it stays readable with all five outcomes. Number
+  // columns are as wide as their label or widest figure; the category names get the rest.
   const lines = categorySummaries(report);
-  const outcomeColumns = report.outcomes.length * 2;
-  const labelWidth = frame.width * 0.3;
-  const fixedWidth = 58;
-  const rest = (frame.width - labelWidth - 2 * fixedWidth) / outcomeColumns;
+  const headers = ['Category', 'Requests', 'Share of all', ...report.outcomes.map((outcome) => OUTCOME_SHORT[outcome])];
+  const rows = lines.map((line) => ({
+    cells: [
+      line.category ? CATEGORY_SHORT[line.category] : 'All requests',
+      formatCount(line.requests),
+      formatPercent(line.shareOfAll),
+      ...line.outcomes.map((outcome) => `${formatCount(outcome.count)} (${formatPercent(outcome.percent)})`),
+    ],
+    total: line.category === null,
+  }));
+  const numberWidths = headers.slice(1).map((header, index) =>
+    Math.max(frame.widthOf(header, STYLES.tableHead), ...rows.map((row) => frame.widthOf(row.cells[index + 1]!, STYLES.tableTotal))) + 12,
+  );
+  const spare = Math.max(0, frame.width - numberWidths.reduce((sum, width) => sum + width, 0) - frame.width * 0.3);
   const columns: TableColumn[] = [
-    { width: labelWidth, align: 'left' },
-    { width: fixedWidth, align: 'right' },
-    { width: fixedWidth, align: 'right' },
-    ...report.outcomes.flatMap((): TableColumn[] => [
-      { width: rest * 1.15, align: 'right' },
-      { width: rest * 0.85, align: 'right' },
-    ]),
+    { width: frame.width - numberWidths.reduce((sum, width) => sum + width, 0) - spare, align: 'left' },
+    ...numberWidths.map((width): TableColumn => ({ width: width + spare / numberWidths.length, align: 'right' })),
   ];
   drawTable(frame, section, {
     caption: 'Requests and outcomes by category',
     columns,
-    header: [
-      [{ text: '' }, { text: '' }, { text: '' }, ...report.outcomes.map((outcome) => ({ text: OUTCOME_SHORT[outcome], span: 2 }))],
-      [{ text: 'Category' }, { text: 'Requests' }, { text: 'Share of all' }, ...report.outcomes.flatMap(() => [{ text: 'Requests' }, { text: '% of category' }])],
-    ],
-    rows: lines.map((line) => ({
-      cells: [
-        line.category ? CATEGORY_SHORT[line.category] : 'All requests',
-        formatCount(line.requests),
-        formatPercent(line.shareOfAll),
-        ...line.outcomes.flatMap((outcome) => [formatCount(outcome.count), formatPercent(outcome.percent)]),
-      ],
-      total: line.category === null,
-    })),
+    header: [headers.map((text) => ({ text }))],
+    rows,
     rowHeaders: true,
   });
   frame.y += 4;
   paragraph(
     frame,
     section,
-    'In this table, the percentage of an outcome is its share of the category’s requests. In the tables by country, percentages are shares of each country’s total requests.',
+    'In this table, the percentage after each outcome is its share of the category’s requests. In the tables by country, percentages are shares of each country’s total requests.',
     { style: STYLES.note },
   );
 
