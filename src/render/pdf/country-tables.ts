@@ -12,7 +12,7 @@ import { STYLES, type TextStyle } from './theme.js';
 export const COLUMN_LABELS = { country: 'Country', count: 'Requests', countShort: 'No.', percent: '%', total: 'All requests' } as const;
 
 /** The figures of one row in one category: per outcome its count and percentage, then the row's total. */
-export function rowFigures(report: Report, row: ReportRow, category: AuthorityCategory): string[] {
+export function rowFigures(row: ReportRow, category: AuthorityCategory): string[] {
   const cells = row.cells.filter((cell) => cell.category === category);
   return [...cells.flatMap((cell) => [formatCount(cell.count), formatPercent(cell.percent)]), formatCount(row.total)];
 }
@@ -88,8 +88,8 @@ export function countryTableSpec(frame: PageFrame, report: Report, category: Aut
       ],
     ],
     rows: [
-      ...report.rows.map((row) => ({ cells: [row.name, ...rowFigures(report, row, category)] })),
-      { cells: [report.total.name, ...rowFigures(report, report.total, category)], total: true },
+      ...report.rows.map((row) => ({ cells: [row.name, ...rowFigures(row, category)] })),
+      { cells: [report.total.name, ...rowFigures(report.total, category)], total: true },
     ],
     rowHeaders: true,
     zebra: true,
