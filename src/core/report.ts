@@ -76,10 +76,14 @@ export const ReportSchema = z.object({
   notices: NoticesSchema,
   comparison: ComparisonSchema.nullable(),
   ledger: LedgerSchema,
+  /**
+   * What was wrong and where, without the messages: they quote the cells, and a published output
+   * carries no row content. The messages are on stderr (and `transparency validate`).
+   */
   problems: z.object({
     errors: z.number().int(),
     warnings: z.number().int(),
-    list: z.array(ProblemSchema),
+    list: z.array(ProblemSchema.omit({ message: true })),
   }),
 });
 export type Report = z.infer<typeof ReportSchema>;
@@ -101,10 +105,29 @@ function summarise(entries: readonly TallyEntry[]) {
   };
 }
 
-/** The comparison with the previous period, or null when the logs hold no request of it. */
+/** The months a period spans, as `YYYY-MM`. */
+function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let year = Number(period.start.slice(0, 4));
+  let month = Number(period.start.slice(5, 7));
+  for (let id = period.start.slice(0, 7); id <= period.end.slice(0, 7); ) {
+    months.push(id);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+    id = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/**
+ * The comparison with the previous period, or null when the logs do not hold it: a few stray rows
+ * of the period before (an export cut at a date) are no basis for a comparison, so its requests
+ * must fall in at least half of its months.
+ */
 export function buildComparison(current: readonly TallyEntry[], previous: readonly TallyEntry[], previousPeriod: Period): Comparison | null {
   const before = summarise(previous);
-  if (before.total === 0) return null;
+  const covered = new Set(previous.filter(isAuthorityEntry).map((entry) => entry.month)).size;
+  if (before.total === 0 || covered * 2 < monthsOf(previousPeriod).length) return null;
   const now = summarise(current);
   const pair = (currentCount: number, previousCount: number) => ({ current: currentCount, previous: previousCount });
   return {
@@ -183,7 +206,11 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     comparison:
       previousPeriod && intake.comparisonTally ? buildComparison(entries, intake.comparisonTally.entries(), previousPeriod) : null,
     ledger: intake.ledger,
-    problems: { errors: intake.errorCount, warnings: intake.warningCount, list: intake.problems },
+    problems: {
+      errors: intake.errorCount,
+      warnings: intake.warningCount,
+      list: intake.problems.map(({ severity, code, file, line, column }) => (column ? { severity, code, file, line, column } : { severity, code, file, line })),
+    },
   };
 }
 

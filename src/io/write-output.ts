@@ -10,6 +10,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   const directory = path.dirname(path.resolve(target));
   const folder = await stat(directory).catch(() => undefined);
   if (!folder?.isDirectory()) throw new IoError(`cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw new IoError(`cannot write ${target}: it is a directory; name a file`);
+  // A device or a pipe (/dev/stdout, a FIFO) is written in place: renaming over it would replace it.
+  if (existing && !existing.isFile()) return writeInPlace(target, data);
   const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);
@@ -23,6 +27,19 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new IoError(`cannot write ${target}: ${describeFsError(error)}; any previous ${path.basename(target)} is unchanged`);
+  }
+}
+
+async function writeInPlace(target: string, data: string | Uint8Array): Promise<void> {
+  try {
+    const handle = await open(target, 'w');
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new IoError(`cannot write ${target}: ${describeFsError(error)}`);
   }
 }
 

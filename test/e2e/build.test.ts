@@ -139,3 +139,46 @@ describe('pipes', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('outputs that cannot be written', () => {
+  it('a full disk (/dev/full) is an I/O error, written in place (a device is never renamed over)', () => {
+    const run = runCli(['build', '-p', '2020', LOGS_2020, '--format', 'csv', '--out', '/dev/full']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error: cannot write /dev/full: no space left on the device');
+  });
+
+  it('an output path that is a directory', () => {
+    const dir = tempDir();
+    const run = runCli(['build', '-p', '2020', LOGS_2020, '--format', 'csv', '--out', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`error: cannot write ${dir}: it is a directory; name a file`);
+  });
+
+  it('JSON problems say where and what kind, without the messages that quote cells', () => {
+    const run = runCli(['build', '--period', '2021', 'fixtures/bad/bad-values.csv', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { problems: { errors: number; list: Array<Record<string, unknown>> } };
+    expect(report.problems.errors).toBe(8);
+    expect(report.problems.list[0]).toEqual({ severity: 'error', code: 'invalid-value', file: 'fixtures/bad/bad-values.csv', line: 2, column: 'country' });
+    expect(run.stdout).not.toContain('Marocco');
+  });
+});
+
+describe('a disk that fills up during the write', () => {
+  // A tiny tmpfs is a real full disk; mounting one needs root, so elsewhere this case cannot run.
+  const dir = tempDir();
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]).status === 0;
+
+  it.skipIf(!mounted)('leaves the previous report intact and no temporary file behind', () => {
+    try {
+      const out = path.join(dir, 'report.json');
+      writeFileSync(out, 'previous\n');
+      const run = runCli(['build', '-p', '2020', LOGS_2020, '--out', out]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`error: cannot write ${out}: no space left on the device; any previous report.json is unchanged`);
+      expect(readFileSync(out, 'utf8')).toBe('previous\n');
+      expect(readdirSync(dir)).toEqual(['report.json']);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
+  });
+});

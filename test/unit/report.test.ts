@@ -17,20 +17,22 @@ function period(text: string): Period {
 type Spec = [country: string, category: 'technical-expertise' | 'user-data' | 'data-copy', outcome: string, count: number, requester?: string];
 
 /** An intake fed with `count` distinct rows per spec, received in `day`. */
-function intakeOf(specs: readonly Spec[], options: { period?: Period; comparePeriod?: Period; day?: string; previous?: readonly Spec[] } = {}): IntakeResult {
+function intakeOf(specs: readonly Spec[], options: { period?: Period; comparePeriod?: Period; day?: string; previous?: readonly Spec[]; previousDay?: string } = {}): IntakeResult {
   const intake = createIntake({ classifier, period: options.period, comparePeriod: options.comparePeriod });
   intake.header('log.csv', 1, ['id', 'received', 'country', 'requester', 'category', 'outcome']);
   let n = 0;
-  const feed = (list: readonly Spec[], day: string) => {
+  const feed = (list: readonly Spec[], day: string | ((n: number) => string)) => {
     for (const [country, category, outcome, count, requester] of list) {
       for (let i = 0; i < count; i++) {
         n++;
-        intake.row('log.csv', n + 1, [`R-${n}`, day, country, requester ?? 'law-enforcement', category, outcome]);
+        const received = typeof day === 'string' ? day : day(n);
+        intake.row('log.csv', n + 1, [`R-${n}`, received, country, requester ?? 'law-enforcement', category, outcome]);
       }
     }
   };
   feed(specs, options.day ?? '2020-06-15');
-  feed(options.previous ?? [], '2019-06-15');
+  // The previous period's rows spread over its second half-year, so that it counts as covered.
+  feed(options.previous ?? [], options.previousDay ?? ((n) => `2019-${String(7 + (n % 6)).padStart(2, '0')}-15`));
   return intake.finish();
 }
 
@@ -200,7 +202,7 @@ describe('buildReport: columns and rows', () => {
 
 describe('comparison with the previous period', () => {
   it('compares totals, categories and countries', () => {
-    const current = period('2020');
+    const current = period('2020H1');
     const before = previousPeriod(current);
     const intake = intakeOf(
       [
@@ -245,14 +247,26 @@ describe('comparison with the previous period', () => {
     expect(buildComparison([], [], before)).toBeNull();
   });
 
+  it('no comparison from a few stray rows: the previous period must be covered for half its months', () => {
+    const current = period('2020H1');
+    const before = previousPeriod(current);
+    const stray = intakeOf([['RU', 'technical-expertise', 'approved', 3]], {
+      period: current,
+      comparePeriod: before,
+      previous: [['RU', 'technical-expertise', 'approved', 9]],
+      previousDay: '2019-12-30',
+    });
+    expect(buildReport(current, stray, { previousPeriod: before }).comparison).toBeNull();
+  });
+
   it('buildComparison counts what it is given', () => {
     const tally = createTally();
     const base: RequestRecord = { id: '1', received: '2019-01-01', country: 'RU', requester: 'government', category: 'user-data', requestType: '', outcome: 'approved' };
     tally.add(base);
     tally.add({ ...base, id: '2', received: '2019-02-01' });
-    const comparison = buildComparison([], tally.entries(), period('2019'));
+    const comparison = buildComparison([], tally.entries(), period('2019Q1'));
     expect(comparison).toEqual({
-      period: period('2019'),
+      period: period('2019Q1'),
       total: { current: 0, previous: 2 },
       categories: { 'technical-expertise': { current: 0, previous: 0 }, 'user-data': { current: 0, previous: 2 } },
       countries: { current: 0, previous: 1 },
