@@ -81,8 +81,9 @@ function exitCodeOfError(error: unknown): number {
     // Help and version end with code 0; everything else commander refuses is a usage error.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof IoError) {
-    context.error(`${stderrChalk.red.bold('error:')} ${error.message}`);
+  // Thrown by the lazily loaded PDF renderer for a character its font lacks: the input's to fix.
+  if (error instanceof UsageError || error instanceof IoError || (error as Error | undefined)?.name === 'MissingGlyphError') {
+    context.error(`${stderrChalk.red.bold('error:')} ${(error as Error).message}`);
     return EXIT.usage;
   }
   context.error(`${stderrChalk.red.bold('internal error:')} ${(error as Error).message ?? String(error)}`);

@@ -67,3 +67,9 @@ export function addOutputOptions(command: Command, formats: string): Command {
     .option('-f, --format <format>', `${formats} (default: from --out, else table)`, formatOption)
     .option('-o, --out <file>', 'write to this file (atomically) instead of standard output');
 }
+
+/** A whole number of at least 2 (a threshold of 1 would hide nothing). */
+export function countOption(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 2) throw new InvalidArgumentError(`"${text}" is not a whole number of at least 2`);
+  return Number(text);
+}

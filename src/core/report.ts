@@ -28,12 +28,21 @@ export const LedgerSchema = z.object({
   outsidePeriod: z.number().int(),
 });
 
-export const CellSchema = z.object({
+/**
+ * A published figure. Under disclosure control (--min-cell, --bands) a count may be withheld: then
+ * `count` and `percent` are null and `display` says what is printed instead ("< 5", "0–249").
+ */
+export const FigureSchema = z.object({
+  count: z.number().int().nullable(),
+  /** Share of the row's total requests (both categories, all outcomes), whole percent. */
+  percent: z.number().int().nullable(),
+  display: z.string().optional(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const CellSchema = FigureSchema.extend({
   category: z.enum(AUTHORITY_CATEGORIES),
   outcome: OutcomeSchema,
-  count: z.number().int(),
-  /** Share of the row's total requests (both categories, all outcomes), whole percent. */
-  percent: z.number().int(),
 });
 export type Cell = z.infer<typeof CellSchema>;
 
@@ -41,9 +50,10 @@ export const ReportRowSchema = z.object({
   /** ISO 3166-1 alpha-2; null on the TOTAL row. */
   code: z.string().nullable(),
   name: z.string(),
-  total: z.number().int(),
+  /** All the row's requests: both categories, all outcomes. */
+  total: FigureSchema,
   /** Requests per category, all outcomes (the volume layout's columns), with their share of the row. */
-  categories: z.record(z.enum(AUTHORITY_CATEGORIES), z.object({ count: z.number().int(), percent: z.number().int() })),
+  categories: z.record(z.enum(AUTHORITY_CATEGORIES), FigureSchema),
   cells: z.array(CellSchema),
 });
 export type ReportRow = z.infer<typeof ReportRowSchema>;
@@ -64,6 +74,11 @@ export const ReportSchema = z.object({
   period: PeriodSchema,
   /** Which table the table, CSV and PDF outputs show: counts by outcome, or volumes per category. */
   layout: z.enum(['outcomes', 'volume']),
+  /** Small-count disclosure control applied to the authority tables, if any. */
+  disclosure: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('min-cell'), threshold: z.number().int().positive() }),
+    z.object({ method: z.literal('bands'), width: z.number().int().positive() }),
+  ]).nullable(),
   categories: z.array(z.enum(AUTHORITY_CATEGORIES)),
   /** Outcome columns: approved and rejected always, others only when they occur. */
   outcomes: z.array(OutcomeSchema),
@@ -172,10 +187,11 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     const percents = wholePercents(counts);
     const categoryCounts = categories.map((category) => outcomes.reduce((sum, outcome) => sum + counts[slot(category, outcome)]!, 0));
     const categoryPercents = wholePercents(categoryCounts);
+    const total = counts.reduce((sum, count) => sum + count, 0);
     return {
       code,
       name,
-      total: counts.reduce((sum, count) => sum + count, 0),
+      total: { count: total, percent: total > 0 ? 100 : 0 },
       categories: Object.fromEntries(
         categories.map((category, index) => [category, { count: categoryCounts[index]!, percent: categoryPercents[index]! }]),
       ) as ReportRow['categories'],
@@ -195,6 +211,7 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     schemaVersion: SCHEMA_VERSION,
     period,
     layout: options.layout ?? 'outcomes',
+    disclosure: null,
     categories,
     outcomes,
     rows,

@@ -1,7 +1,7 @@
 // CSV, one table per output: long form where the data is counts (one row per country × category ×
 // outcome, then the TOTAL rows), one row per category where it is statistics. Tidy data that pipes
 // into xsv, Miller, DuckDB or a spreadsheet without reshaping.
-import type { Report } from '../core/report.js';
+import type { Figure, Report } from '../core/report.js';
 import { csvLine } from './csv-cell.js';
 import type { ReportSection } from './sections.js';
 
@@ -13,6 +13,11 @@ function document(lines: string[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** count and percent; a withheld count is what the report prints instead ("< 5", "0–249"), its percent empty. */
+function figureCells(figure: Figure): [string | number, string | number] {
+  return [figure.count ?? figure.display ?? '', figure.percent ?? ''];
+}
+
 function authorityCsv(report: Report): string {
   const lines: string[] = [];
   const rows = [...report.rows, report.total];
@@ -20,8 +25,8 @@ function authorityCsv(report: Report): string {
     lines.push(csvLine(VOLUME_CSV_COLUMNS));
     for (const row of rows) {
       for (const category of report.categories) {
-        const { count, percent } = row.categories[category];
-        lines.push(csvLine([report.period.id, row.code ?? '', row.name, category, count, percent]));
+        const figure = row.categories[category];
+        lines.push(csvLine([report.period.id, row.code ?? '', row.name, category, ...figureCells(figure)]));
       }
     }
     return document(lines);
@@ -29,7 +34,7 @@ function authorityCsv(report: Report): string {
   lines.push(csvLine(CSV_COLUMNS));
   for (const row of rows) {
     for (const cell of row.cells) {
-      lines.push(csvLine([report.period.id, row.code ?? '', row.name, cell.category, cell.outcome, cell.count, cell.percent]));
+      lines.push(csvLine([report.period.id, row.code ?? '', row.name, cell.category, cell.outcome, ...figureCells(cell)]));
     }
   }
   return document(lines);

@@ -1,26 +1,25 @@
 // The report as a PDF to publish: a tagged (accessible) document with the title block, summary,
 // principles, the tables by country, a chart and the definitions, in embedded fonts. The same
 // report and timestamp give the same bytes, so that a release pipeline can reproduce it.
+// --report picks a part of it; every variant keeps the title block, the footer and the method.
 // This module is loaded only when a PDF is asked for: it is the only one that imports pdfkit.
 import PDFDocument from 'pdfkit';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { CATEGORY_TITLES } from './labels.js';
-import { chartStartHeight, drawBarChart } from './pdf/bar-chart.js';
-import { heading, paragraph, paragraphHeight } from './pdf/blocks.js';
-import { countryTableSpec } from './pdf/country-tables.js';
-import { drawTable, tableStartHeight } from './pdf/data-table.js';
 import { FontSet, fontPath, type FontName } from './pdf/font-set.js';
 import { formatSpan } from './pdf/format.js';
-import { drawMethod } from './pdf/method-section.js';
+import { drawCounting, drawDefinitions } from './pdf/method-section.js';
 import { PageFrame } from './pdf/page-frame.js';
 import { drawPrinciples } from './pdf/principles-section.js';
 import { drawSummary } from './pdf/summary-section.js';
-import { MARGINS, SPACE, STYLES } from './pdf/theme.js';
+import { drawChartSection, drawCountryTables } from './pdf/tables-section.js';
+import { MARGINS } from './pdf/theme.js';
 import { drawTitleBlock } from './pdf/title-block.js';
 import { drawResponseTimes, drawUsersSection } from './pdf/users-section.js';
 import type { RenderOptions } from './renderers.js';
+import type { ReportSection } from './sections.js';
 
 export { MissingGlyphError } from './pdf/font-set.js';
 
@@ -62,42 +61,37 @@ export async function renderPdf(report: Report, options: RenderOptions): Promise
   doc.addStructure(root);
   const frame = new PageFrame(doc, fonts);
 
+  const parts = partsOf(options.section);
   drawTitleBlock(frame, root, report, texts, options.timestamp);
-  drawSummary(frame, root, report, texts.organisation);
-  drawPrinciples(frame, root, config.report.principles, config.report.process);
-
-  const tables = frame.element(root, 'Sect');
-  const intro =
-    `Requests from law enforcement and government authorities received from ${formatSpan(report.period)}, by country of the requesting authority. ` +
-    'Each percentage is a share of the country’s total requests, across both categories and all outcomes, so that a country’s percentages in the two tables add up to 100.';
-  const specs = report.categories.map((category) => countryTableSpec(frame, report, category));
-  // The heading and its introduction stay with the first table.
-  const title = 'Requests by country';
-  const introOnly = paragraphHeight(frame, intro) + SPACE.paragraph;
-  const introHeight = frame.heightOf(title, STYLES.h2, frame.width) + SPACE.afterHeading + introOnly;
-  heading(frame, tables, 'H2', title, introOnly + tableStartHeight(frame, specs[0]!, introHeight));
-  paragraph(frame, tables, intro);
-  specs.forEach((spec, index) => {
-    if (index > 0) frame.y += SPACE.section;
-    drawTable(frame, tables, spec, index === 0 ? introHeight : 0);
-  });
-  tables.end();
-
-  const chart = frame.element(root, 'Sect');
-  const chartTitle = 'Requests per country';
-  const chartHeading = frame.heightOf(chartTitle, STYLES.h2, frame.width) + SPACE.afterHeading;
-  heading(frame, chart, 'H2', chartTitle, chartStartHeight(frame, report, chartHeading));
-  if (report.rows.length === 0) paragraph(frame, chart, `No requests from authorities were received in ${report.period.label}.`);
-  else drawBarChart(frame, chart, report, `${chartTitle}, ${report.period.label}`, chartHeading);
-  chart.end();
-
-  drawUsersSection(frame, root, report);
-  drawResponseTimes(frame, root, report);
-  drawMethod(frame, root, report);
+  if (parts.authorities) {
+    drawSummary(frame, root, report, texts.organisation);
+    drawPrinciples(frame, root, config.report.principles, config.report.process);
+    drawCountryTables(frame, root, report);
+    drawChartSection(frame, root, report);
+  }
+  if (parts.users) drawUsersSection(frame, root, report, !parts.authorities);
+  if (parts.timing) drawResponseTimes(frame, root, report, !parts.authorities);
+  if (parts.authorities) drawDefinitions(frame, root, report);
+  drawCounting(frame, root, report);
   root.end();
 
   frame.finishPages(`${texts.title} · ${report.period.label}`, texts.url ?? texts.organisation);
   return finish(doc);
+}
+
+/** The parts of the report a section shows (the title block and the method are in every one). */
+function partsOf(section: ReportSection): { authorities: boolean; users: boolean; timing: boolean } {
+  switch (section) {
+    case 'all':
+      return { authorities: true, users: true, timing: true };
+    case 'authorities':
+      return { authorities: true, users: false, timing: false };
+    case 'users':
+      return { authorities: false, users: true, timing: false };
+    case 'timing':
+    case 'notices':
+      return { authorities: false, users: false, timing: true };
+  }
 }
 
 /** Collects the document's bytes once pdfkit has written them all. */

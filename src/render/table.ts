@@ -7,6 +7,7 @@ import type { UsersSection } from '../core/users-section.js';
 import { CATEGORY_SHORT, OUTCOME_SHORT, REPORT_TITLE, USER_CATEGORY_SHORT } from './labels.js';
 import type { ReportSection } from './sections.js';
 import { dropBodyRules, TABLE_STYLE } from './table-style.js';
+import { countText } from './figure-text.js';
 
 export interface TableOptions {
   chalk: ChalkInstance;
@@ -15,8 +16,12 @@ export interface TableOptions {
 
 /** "35 (38%)", with the count padded so that counts and percents each line up down the column. */
 function rowCells(row: ReportRow, countWidth: number): string[] {
-  return row.cells.map((cell) => `${String(cell.count).padStart(countWidth)} ${`(${cell.percent}%)`.padStart(6)}`);
+  return row.cells.map((cell) => {
+    const percent = cell.percent === null ? '' : `(${cell.percent}%)`;
+    return `${countText(cell).padStart(countWidth)} ${percent.padStart(6)}`.trimEnd();
+  });
 }
+
 
 export function describeLedger(report: Pick<Report, 'ledger' | 'period' | 'userRequests'>): string {
   const { ledger } = report;
@@ -44,16 +49,16 @@ function outcomesTable(report: Report, chalk: ChalkInstance): string {
     ],
     report.categories.flatMap(() => outcomes.map((outcome) => ({ content: chalk.bold(OUTCOME_SHORT[outcome]), hAlign: 'right' as const }))),
   );
-  const countWidth = String(Math.max(0, ...total.cells.map((cell) => cell.count))).length;
-  for (const row of report.rows) table.push([row.name, ...rowCells(row, countWidth), String(row.total)]);
-  table.push([chalk.bold('TOTAL'), ...rowCells(total, countWidth).map((text) => chalk.bold(text)), chalk.bold(String(total.total))]);
+  const countWidth = Math.max(0, ...[...report.rows, total].flatMap((row) => row.cells.map((cell) => countText(cell).length)));
+  for (const row of report.rows) table.push([row.name, ...rowCells(row, countWidth), countText(row.total)]);
+  table.push([chalk.bold('TOTAL'), ...rowCells(total, countWidth).map((text) => chalk.bold(text)), chalk.bold(countText(total.total))]);
   return dropBodyRules(table.toString());
 }
 
 function volumeTable(report: Report, chalk: ChalkInstance): string {
   const table = new Table({ style: TABLE_STYLE, colAligns: ['left', 'right', 'right', 'right'] });
   table.push(['', 'Total requests', 'of which user data', 'of which technical'].map((text) => chalk.bold(text)));
-  const cells = (row: ReportRow) => [String(row.total), String(row.categories['user-data'].count), String(row.categories['technical-expertise'].count)];
+  const cells = (row: ReportRow) => [countText(row.total), countText(row.categories['user-data']), countText(row.categories['technical-expertise'])];
   for (const row of report.rows) table.push([row.name, ...cells(row)]);
   table.push(['TOTAL', ...cells(report.total)].map((text) => chalk.bold(text)));
   return dropBodyRules(table.toString());
@@ -63,12 +68,19 @@ function authoritySection(report: Report, chalk: ChalkInstance): string {
   const title = `${chalk.bold(REPORT_TITLE)} · ${chalk.bold(report.period.label)} (${report.period.start} – ${report.period.end})`;
   const countries = `${report.rows.length} ${report.rows.length === 1 ? 'country' : 'countries'}`;
   const notes =
-    report.layout === 'volume'
-      ? [`${report.total.total} requests from ${countries}.`]
-      : [`${report.total.total} requests from ${countries}. Percentages are shares of the country's total requests (both categories, all outcomes).`];
+    report.layout === 'volume' || report.disclosure?.method === 'bands'
+      ? [`${countText(report.total.total)} requests from ${countries}.`]
+      : [`${countText(report.total.total)} requests from ${countries}. Percentages are shares of the country's total requests (both categories, all outcomes).`];
+  if (report.disclosure) notes.push(describeDisclosure(report.disclosure));
   notes.push(describeLedger(report));
   const table = report.layout === 'volume' ? volumeTable(report, chalk) : outcomesTable(report, chalk);
   return `${title}\n${table}\n${notes.map((note) => chalk.dim(note)).join('\n')}\n`;
+}
+
+export function describeDisclosure(disclosure: NonNullable<Report['disclosure']>): string {
+  return disclosure.method === 'bands'
+    ? `Counts are shown in bands of ${disclosure.width}, without percentages.`
+    : `Counts from 1 to ${disclosure.threshold - 1} are shown as "< ${disclosure.threshold}"; further cells are withheld so that none can be computed back from the totals.`;
 }
 
 function days(value: number | null): string {
@@ -97,14 +109,21 @@ function usersTable(users: UsersSection, chalk: ChalkInstance): string {
 }
 
 function timingSummary(report: Report, chalk: ChalkInstance): string {
+  // Under disclosure control the counts of decided requests and of notices would give back the
+  // category totals: only the times are shown.
+  const exact = report.disclosure === null;
   const lines = report.responseTimes
     .filter((time) => time.decided > 0)
     .map((time) => {
       const label = time.requester === 'authorities' ? CATEGORY_SHORT[time.category as keyof typeof CATEGORY_SHORT] : `Users: ${USER_CATEGORY_SHORT[time.category as keyof typeof USER_CATEGORY_SHORT]}`;
-      return `  ${label}: ${time.decided} decided, median ${days(time.medianDays)} days, 90th percentile ${days(time.p90Days)} days`;
+      return `  ${label}: ${exact ? `${time.decided} decided, ` : ''}median ${days(time.medianDays)} days, 90th percentile ${days(time.p90Days)} days`;
     });
   const { notified, notNotified, notPermitted, notRecorded } = report.notices;
-  lines.push(`  User notice (user-data requests): ${notified} notified, ${notNotified} not notified, ${notPermitted} not permitted by law, ${notRecorded} not recorded`);
+  lines.push(
+    exact
+      ? `  User notice (user-data requests): ${notified} notified, ${notNotified} not notified, ${notPermitted} not permitted by law, ${notRecorded} not recorded`
+      : '  User notice (user-data requests): not shown under disclosure control',
+  );
   return `${chalk.bold('Response times')} (days from received to decided)\n${lines.join('\n')}\n`;
 }
 

@@ -138,8 +138,8 @@ describe('bad input: exact diagnostics and exit codes', () => {
   it('build goes on with the valid rows, and counts them right', () => {
     const run = runCli(['build', '--period', '2021', 'fixtures/bad/quoting.csv', '--format', 'json']);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { total: { total: number }; ledger: unknown };
-    expect(report.total.total).toBe(4);
+    const report = JSON.parse(run.stdout) as { total: { total: { count: number } }; ledger: unknown };
+    expect(report.total.total.count).toBe(4);
     expect(report.ledger).toEqual({ read: 6, counted: 4, invalid: 2, duplicate: 0, outsidePeriod: 0 });
   });
 

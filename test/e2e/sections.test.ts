@@ -26,7 +26,7 @@ describe("users' requests", () => {
 
   it('never mixes into the authority tables', () => {
     const report = ReportSchema.parse(JSON.parse(runCli([...BUILD_2020, '--format', 'json']).stdout));
-    expect(report.total.total).toBe(160);
+    expect(report.total.total.count).toBe(160);
     expect(report.users.total.received).toBe(12);
     expect(report.userRequests).toBe(12);
   });

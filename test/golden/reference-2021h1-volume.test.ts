@@ -37,7 +37,7 @@ describe('H1 2021 volume layout reproduces the published table', () => {
     expect(
       report.rows.map((row) => ({
         country: row.name,
-        total: String(row.total),
+        total: String(row.total.count),
         user_data: String(row.categories['user-data'].count),
         technical: String(row.categories['technical-expertise'].count),
       })),

@@ -11,6 +11,8 @@ describe('characters the font lacks', () => {
     const rendering = renderPdf(syntheticReport(3), renderOptions({}, config));
     await expect(rendering).rejects.toBeInstanceOf(MissingGlyphError);
     await expect(rendering).rejects.toThrow(/"漢" \(U\+6F22\).*organisation\.name/);
+    // The CLI maps it to the usage exit code (2) by its name, which survives bundling.
+    await expect(rendering).rejects.toMatchObject({ name: 'MissingGlyphError', usage: true });
   });
 
   it('refuses a principle with an emoji', async () => {

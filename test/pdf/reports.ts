@@ -5,19 +5,19 @@ import { loadLogs } from '../../src/cli/load-logs.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/core/config.js';
 import { wholePercents } from '../../src/core/percent.js';
 import { parsePeriod, previousPeriod } from '../../src/core/period.js';
-import { buildReport, compareNames, type Report, type ReportRow } from '../../src/core/report.js';
+import { buildReport, compareNames, type Report, type ReportOptions, type ReportRow } from '../../src/core/report.js';
 import { AUTHORITY_CATEGORIES, USER_CATEGORIES, type Outcome } from '../../src/core/schema.js';
 import type { RenderOptions } from '../../src/render/renderers.js';
 
 /** 2021-03-15T00:00:00Z */
 export const TIMESTAMP = 1615766400;
 
-export async function fixtureReport(periodText: string, folder: string): Promise<Report> {
+export async function fixtureReport(periodText: string, folder: string, options: ReportOptions = {}): Promise<Report> {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) throw new Error(parsed.message);
   const previous = previousPeriod(parsed.period);
   const intake = await loadLogs([folder], DEFAULT_CONFIG, { period: parsed.period, comparePeriod: previous });
-  return buildReport(parsed.period, intake, { previousPeriod: previous });
+  return buildReport(parsed.period, intake, { previousPeriod: previous, ...options });
 }
 
 export function renderOptions(overrides: Partial<RenderOptions> = {}, config: Config = DEFAULT_CONFIG): RenderOptions {
@@ -39,10 +39,11 @@ export function syntheticReport(count: number, outcomes: Outcome[] = ['approved'
     const percents = wholePercents(counts);
     const perCategory = AUTHORITY_CATEGORIES.map((_, c) => counts.slice(c * outcomes.length, (c + 1) * outcomes.length).reduce((sum, value) => sum + value, 0));
     const categoryPercents = wholePercents(perCategory);
+    const total = counts.reduce((sum, value) => sum + value, 0);
     return {
       code,
       name,
-      total: counts.reduce((sum, value) => sum + value, 0),
+      total: { count: total, percent: total > 0 ? 100 : 0 },
       categories: Object.fromEntries(
         AUTHORITY_CATEGORIES.map((category, c) => [category, { count: perCategory[c]!, percent: categoryPercents[c]! }]),
       ) as ReportRow['categories'],
@@ -64,6 +65,7 @@ export function syntheticReport(count: number, outcomes: Outcome[] = ['approved'
     schemaVersion: 1,
     period: { id: '2022', kind: 'year', start: '2022-01-01', end: '2022-12-31', label: '2022' },
     layout: 'outcomes',
+    disclosure: null,
     categories: [...AUTHORITY_CATEGORIES],
     outcomes,
     rows,

@@ -1,6 +1,7 @@
 // `transparency build`: read the logs, build the report for a period, render it in one format, write it.
 import type { Command } from 'commander';
 import { previousPeriod, type Period } from '../../core/period.js';
+import { protectReport } from '../../core/disclosure.js';
 import { buildReport } from '../../core/report.js';
 import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
 import { formatOfPath, renderers, type Format } from '../../render/renderers.js';
@@ -8,7 +9,7 @@ import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
-import { addInputOptions, addOutputOptions, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
+import { addInputOptions, addOutputOptions, countOption, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
 import type { ReportSection } from '../../render/sections.js';
 import { UsageError } from '../usage-error.js';
 
@@ -23,6 +24,8 @@ interface BuildOptions {
   strict?: boolean;
   pageSize?: 'A4' | 'LETTER';
   quiet?: boolean;
+  minCell?: number;
+  bands?: number;
 }
 
 export function registerBuild(program: Command, context: CliContext): void {
@@ -36,6 +39,8 @@ export function registerBuild(program: Command, context: CliContext): void {
     .option('--layout <layout>', 'the authority table: outcomes (counts by outcome, default) or volume (requests per category)', layoutOption)
     .option('-r, --report <section>', "what to show: all (default; CSV: authorities), authorities, users, timing, notices", sectionOption)
     .option('--strict', 'write no report at all when any row is invalid')
+    .option('--min-cell <n>', 'disclosure control: show counts below n as "< n", and withhold what would give them back', countOption)
+    .option('--bands <width>', 'disclosure control: show every count as a range, e.g. 0–249 for 250', countOption)
     .option('--page-size <size>', 'PDF page size: a4 (default) or letter', pageSizeOption)
     .option('-q, --quiet', 'print only errors on standard error')
     .addHelpText(
@@ -48,6 +53,7 @@ Examples:
   $ cat export.csv | transparency build --period 2021Q3 - --format json
   $ transparency build --period 2021H1 fixtures/logs/2021h1 --layout volume
   $ transparency build --period 2020 fixtures/logs/2020 --report users --format csv
+  $ transparency build --period 2020 fixtures/logs/2020 --min-cell 5
 
 Exit codes: 0 clean, 1 invalid rows or a policy violation (the report counts the valid rows;
 --strict writes none), 2 usage, config or I/O error.`,
@@ -80,11 +86,16 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     context.error(`${formatProblemCount(result)}: no report written (--strict)`);
     return EXIT.invalidData;
   }
-  const report = buildReport(period, result, {
-    previousPeriod: previous,
-    layout: options.layout ?? 'outcomes',
-    usersByCountry: config.users.byCountry,
-  });
+  if (options.minCell && options.bands) throw new UsageError('--min-cell and --bands are two ways of protecting small counts; choose one');
+  const disclosure = options.minCell
+    ? ({ method: 'min-cell', threshold: options.minCell } as const)
+    : options.bands
+      ? ({ method: 'bands', width: options.bands } as const)
+      : null;
+  const report = protectReport(
+    buildReport(period, result, { previousPeriod: previous, layout: options.layout ?? 'outcomes', usersByCountry: config.users.byCountry }),
+    disclosure,
+  );
   const section = options.report ?? (format === 'csv' ? 'authorities' : 'all');
   if (format === 'csv' && section === 'all') {
     throw new UsageError('a CSV holds one table; choose --report authorities, users, timing or notices');

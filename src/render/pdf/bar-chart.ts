@@ -1,9 +1,11 @@
 // Requests per country as a horizontal stacked bar chart, drawn with pdfkit's vector graphics.
 // Horizontal bars leave room for long country names; the category sets the hue of a segment and
-// the outcome its shade. With many countries the chart continues on the next page with its own
-// legend and axis, the bars never thinner than a readable minimum.
+// the outcome its shade (in the volume layout, which has no outcomes, the category alone). With
+// many countries the chart continues on the next page with its own legend and axis, the bars never
+// thinner than a readable minimum. It is drawn from exact counts only: never under disclosure control.
 import { compareNames, type Report, type ReportRow } from '../../core/report.js';
 import { CATEGORY_SHORT, OUTCOME_SHORT } from '../labels.js';
+import { exactCount } from './figures.js';
 import { formatCount } from './format.js';
 import type { PageFrame } from './page-frame.js';
 import { COLOURS, segmentColour, STYLES } from './theme.js';
@@ -27,11 +29,35 @@ export function tickStep(max: number): number {
 
 /** Countries by total requests, largest first; ties in alphabetical order. */
 export function chartOrder(rows: readonly ReportRow[]): ReportRow[] {
-  return [...rows].sort((a, b) => b.total - a.total || compareNames(a.name, b.name));
+  return [...rows].sort((a, b) => exactCount(b.total) - exactCount(a.total) || compareNames(a.name, b.name));
+}
+
+interface Swatch {
+  colour: string;
+  label: string;
+}
+
+/** Legend lines: per category its outcomes' shades, or (volume layout) one line of the categories. */
+function legendOf(report: Report): { title: string; swatches: Swatch[] }[] {
+  if (report.layout === 'volume') {
+    return [{ title: 'Requests', swatches: report.categories.map((category) => ({ colour: segmentColour(category, 'approved'), label: CATEGORY_SHORT[category] })) }];
+  }
+  return report.categories.map((category) => ({
+    title: CATEGORY_SHORT[category],
+    swatches: report.outcomes.map((outcome) => ({ colour: segmentColour(category, outcome), label: OUTCOME_SHORT[outcome] })),
+  }));
+}
+
+/** A bar's segments, left to right, in the legend's colours. */
+function segmentsOf(report: Report, row: ReportRow): { count: number; colour: string }[] {
+  if (report.layout === 'volume') {
+    return report.categories.map((category) => ({ count: exactCount(row.categories[category]), colour: segmentColour(category, 'approved') }));
+  }
+  return row.cells.map((cell) => ({ count: exactCount(cell), colour: segmentColour(cell.category, cell.outcome) }));
 }
 
 function legendHeightOf(report: Report): number {
-  return report.categories.length * LEGEND_LINE + 18;
+  return legendOf(report).length * LEGEND_LINE + 18;
 }
 
 /**
@@ -47,11 +73,11 @@ export function chartStartHeight(frame: PageFrame, report: Report, reserved = 0)
 export function drawBarChart(frame: PageFrame, parent: StructureElement, report: Report, title: string, reserved = 0): void {
   const rows = chartOrder(report.rows);
   if (rows.length === 0) return;
-  const series = report.categories.flatMap((category) => report.outcomes.map((outcome) => ({ category, outcome })));
+  const legend = legendOf(report);
   const legendHeight = legendHeightOf(report);
   const fixed = legendHeight + AXIS_HEIGHT;
 
-  const maxTotal = Math.max(...rows.map((row) => row.total));
+  const maxTotal = Math.max(...rows.map((row) => exactCount(row.total)));
   const step = tickStep(maxTotal);
   const axisMax = Math.max(step, Math.ceil(maxTotal / step) * step);
   const labelWidth = Math.min(Math.max(...rows.map((row) => frame.widthOf(row.name, STYLES.chartLabel))) + 10, frame.width * 0.42);
@@ -78,9 +104,10 @@ export function drawBarChart(frame: PageFrame, parent: StructureElement, report:
     const chunk = rows.slice(first, first + Math.max(1, fit));
     const top = frame.y;
     const continued = first > 0;
-    const described = chunk.map((row) => `${row.name} ${formatCount(row.total)}`).join(', ');
+    const described = chunk.map((row) => `${row.name} ${formatCount(exactCount(row.total))}`).join(', ');
+    const stacked = report.layout === 'volume' ? 'category' : 'category and outcome';
     const alt =
-      `${continued ? `${title} (continued). ` : `${title}: horizontal bar chart, stacked by category and outcome. `}` +
+      `${continued ? `${title} (continued). ` : `${title}: horizontal bar chart, stacked by ${stacked}. `}` +
       `Requests per country: ${described}. The tables give every figure.`;
     frame.leaf(parent, 'Figure', () => drawChunk(chunk, top, continued), { alt });
     frame.y = top + legendHeight + chunk.length * pitch + AXIS_HEIGHT;
@@ -88,17 +115,16 @@ export function drawBarChart(frame: PageFrame, parent: StructureElement, report:
   }
 
   function drawChunk(chunk: ReportRow[], top: number, continued: boolean): void {
-    // Legend: one line per category, its outcomes as swatches in the category's shades.
-    report.categories.forEach((category, index) => {
+    legend.forEach((line, index) => {
       const y = top + index * LEGEND_LINE;
       let x = frame.left;
-      const label = `${CATEGORY_SHORT[category]}${continued && index === 0 ? ' (continued)' : ''}`;
+      const label = `${line.title}${continued && index === 0 ? ' (continued)' : ''}`;
       frame.text(label, x, y, STYLES.chartAxisTitle);
       x += Math.max(frame.widthOf(label, STYLES.chartAxisTitle) + 10, labelWidth - 8);
-      for (const outcome of report.outcomes) {
-        frame.fillRect(x, y + 1.2, 8, 7, segmentColour(category, outcome));
-        frame.text(OUTCOME_SHORT[outcome], x + 11, y, STYLES.chartAxis);
-        x += 11 + frame.widthOf(OUTCOME_SHORT[outcome], STYLES.chartAxis) + 14;
+      for (const swatch of line.swatches) {
+        frame.fillRect(x, y + 1.2, 8, 7, swatch.colour);
+        frame.text(swatch.label, x + 11, y, STYLES.chartAxis);
+        x += 11 + frame.widthOf(swatch.label, STYLES.chartAxis) + 14;
       }
     });
     const plotTop = top + legendHeight;
@@ -121,14 +147,13 @@ export function drawBarChart(frame: PageFrame, parent: StructureElement, report:
       const barTop = rowTop + (pitch - barHeight) / 2;
       frame.text(frame.fit(row.name, STYLES.chartLabel, labelWidth - 10), plotLeft - 6, rowTop + (pitch - labelHeight) / 2 + 0.6, STYLES.chartLabel, { align: 'right' });
       let x = plotLeft;
-      row.cells.forEach((cell, cellIndex) => {
-        if (cell.count === 0) return;
-        const width = scale(cell.count);
-        const { category, outcome } = series[cellIndex]!;
-        frame.fillRect(x, barTop, width, barHeight, segmentColour(category, outcome));
+      for (const segment of segmentsOf(report, row)) {
+        if (segment.count === 0) continue;
+        const width = scale(segment.count);
+        frame.fillRect(x, barTop, width, barHeight, segment.colour);
         x += width;
-      });
-      frame.text(formatCount(row.total), x + 4, rowTop + (pitch - frame.lineHeight(STYLES.chartValue)) / 2 + 0.6, STYLES.chartValue);
+      }
+      frame.text(formatCount(exactCount(row.total)), x + 4, rowTop + (pitch - frame.lineHeight(STYLES.chartValue)) / 2 + 0.6, STYLES.chartValue);
     });
   }
 }

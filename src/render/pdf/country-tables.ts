@@ -1,20 +1,24 @@
 // The report's tables as the publication prints them: one per category, one row per country and a
 // TOTAL row, each outcome as a count and a percentage of the country's total requests (both
 // categories, all outcomes), so that a country's percentages in the two tables add up to 100.
+// Under disclosure control a figure prints as the core says ("< 5", "withheld", "0–249"); with bands
+// there are no percentage columns. The volume layout is one table of three counts per country.
 import type { Report, ReportRow } from '../../core/report.js';
 import type { AuthorityCategory, Outcome } from '../../core/schema.js';
+import { percentText } from '../figure-text.js';
 import { CATEGORY_TITLES, OUTCOME_TITLES } from '../labels.js';
 import type { TableColumn, TableSpec } from './data-table.js';
-import { formatCount, formatPercent } from './format.js';
+import { showsPercents } from './disclosure.js';
+import { formatFigure } from './format.js';
 import type { PageFrame } from './page-frame.js';
 import { STYLES, type TextStyle } from './theme.js';
 
 export const COLUMN_LABELS = { country: 'Country', count: 'Requests', countShort: 'No.', percent: '%', total: 'All requests' } as const;
 
 /** The figures of one row in one category: per outcome its count and percentage, then the row's total. */
-export function rowFigures(row: ReportRow, category: AuthorityCategory): string[] {
+export function rowFigures(row: ReportRow, category: AuthorityCategory, percents = true): string[] {
   const cells = row.cells.filter((cell) => cell.category === category);
-  return [...cells.flatMap((cell) => [formatCount(cell.count), formatPercent(cell.percent)]), formatCount(row.total)];
+  return [...cells.flatMap((cell) => (percents ? [formatFigure(cell), percentText(cell)] : [formatFigure(cell)])), formatFigure(row.total)];
 }
 
 interface Layout {
@@ -32,11 +36,13 @@ interface Layout {
 function layoutColumns(frame: PageFrame, report: Report): Layout {
   const padding = 8;
   const widest = (texts: string[], style: TextStyle) => Math.max(...texts.map((text) => frame.widthOf(text, style))) + padding;
-  const counts = [report.total, ...report.rows].flatMap((row) => row.cells.map((cell) => formatCount(cell.count)));
+  const counts = [report.total, ...report.rows].flatMap((row) => row.cells.map(formatFigure));
   const names = [...report.rows.map((row) => row.name), report.total.name, COLUMN_LABELS.country];
   const nameNeeds = Math.min(widest(names, STYLES.tableTotal), frame.width * 0.45);
-  const percentWidth = widest(['100%'], STYLES.tableTotal) + 2;
-  const totalWidth = Math.max(widest([COLUMN_LABELS.total], STYLES.tableHead), widest([formatCount(report.total.total)], STYLES.tableTotal)) + 6;
+  const percentWidth = showsPercents(report) ? widest(['100%'], STYLES.tableTotal) + 2 : 0;
+  // Without disclosure control the TOTAL row's total is the widest; with it any row's may be ("withheld").
+  const totals = [report.total, ...(report.disclosure ? report.rows : [])].map((row) => formatFigure(row.total));
+  const totalWidth = Math.max(widest([COLUMN_LABELS.total], STYLES.tableHead), widest(totals, STYLES.tableTotal)) + 6;
   const titleWords = (outcome: Outcome) => OUTCOME_TITLES[outcome].split(/\s+/);
   const measure = (countLabel: string) => {
     const countWidth = Math.max(widest([countLabel], STYLES.tableHead), widest(counts, STYLES.tableTotal));
@@ -59,6 +65,7 @@ function layoutColumns(frame: PageFrame, report: Report): Layout {
       { width: nameWidth, align: 'left' },
       ...report.outcomes.flatMap((_, index): TableColumn[] => {
         const extra = choice.groupExtra[index]! + perGroup;
+        if (!showsPercents(report)) return [{ width: choice.countWidth + extra, align: 'right' }];
         return [
           { width: choice.countWidth + extra / 2, align: 'right' },
           { width: percentWidth + extra / 2, align: 'right' },
@@ -76,20 +83,22 @@ export function countLabel(frame: PageFrame, report: Report): string {
 
 export function countryTableSpec(frame: PageFrame, report: Report, category: AuthorityCategory): TableSpec {
   const { columns, countLabel } = layoutColumns(frame, report);
+  const percents = showsPercents(report);
+  const span = percents ? 2 : 1;
   return {
     caption: CATEGORY_TITLES[category],
     columns,
     header: [
-      [{ text: '' }, ...report.outcomes.map((outcome) => ({ text: OUTCOME_TITLES[outcome], span: 2 })), { text: '' }],
+      [{ text: '' }, ...report.outcomes.map((outcome) => ({ text: OUTCOME_TITLES[outcome], span })), { text: '' }],
       [
         { text: COLUMN_LABELS.country },
-        ...report.outcomes.flatMap(() => [{ text: countLabel }, { text: COLUMN_LABELS.percent }]),
+        ...report.outcomes.flatMap(() => (percents ? [{ text: countLabel }, { text: COLUMN_LABELS.percent }] : [{ text: countLabel }])),
         { text: COLUMN_LABELS.total },
       ],
     ],
     rows: [
-      ...report.rows.map((row) => ({ cells: [row.name, ...rowFigures(row, category)] })),
-      { cells: [report.total.name, ...rowFigures(report.total, category)], total: true },
+      ...report.rows.map((row) => ({ cells: [row.name, ...rowFigures(row, category, percents)] })),
+      { cells: [report.total.name, ...rowFigures(report.total, category, percents)], total: true },
     ],
     rowHeaders: true,
     zebra: true,

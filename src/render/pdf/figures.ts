@@ -1,43 +1,64 @@
 // The summary's figures, derived from the report only: per category the number of requests and the
 // share of each outcome, and the change from the previous period. Kept apart from drawing so that
-// they can be checked without a PDF.
-import type { Report } from '../../core/report.js';
+// they can be checked without a PDF. Under disclosure control a figure the core withheld stays
+// withheld here: a share or a sum is given only when every count it is made of is published.
+import type { Figure, Report } from '../../core/report.js';
 import { wholePercents } from '../../core/percent.js';
 import type { AuthorityCategory, Outcome } from '../../core/schema.js';
 
+/** The count of a figure that must be exact (the chart, the comparison): never one under disclosure control. */
+export function exactCount(figure: Figure): number {
+  if (figure.count === null) throw new Error('a withheld figure cannot be drawn exactly');
+  return figure.count;
+}
+
+/** A sum the report does not publish, printed where one of its parts is withheld. */
+const UNKNOWN: Figure = { count: null, percent: null, display: '–' };
+
 export interface OutcomeShare {
   outcome: Outcome;
-  count: number;
-  /** Share of the category's requests, whole percent (largest remainder, adds to 100). */
-  percent: number;
+  count: Figure;
+  /** Share of the category's requests, whole percent (largest remainder, adds to 100); null when a count is withheld. */
+  percent: number | null;
 }
 
 export interface CategorySummary {
   /** null for all categories together. */
   category: AuthorityCategory | null;
-  requests: number;
-  /** Share of all requests, whole percent. */
-  shareOfAll: number;
+  requests: Figure;
+  /** Share of all requests, whole percent; null when withheld. */
+  shareOfAll: number | null;
   outcomes: OutcomeShare[];
+}
+
+/** Shares of known counts, or nulls when any count is withheld. */
+function sharesOf(counts: Figure[]): (number | null)[] {
+  const exact = counts.map((figure) => figure.count);
+  return exact.every((count): count is number => count !== null) ? wholePercents(exact) : exact.map(() => null);
 }
 
 /** One line per category, then all requests, each with its outcomes as shares of that line's requests. */
 export function categorySummaries(report: Report): CategorySummary[] {
-  const countOf = (category: AuthorityCategory | null, outcome: Outcome) =>
-    report.total.cells
-      .filter((cell) => (category === null || cell.category === category) && cell.outcome === outcome)
-      .reduce((sum, cell) => sum + cell.count, 0);
-  const lines = [...report.categories, null].map((category) => {
-    const counts = report.outcomes.map((outcome) => countOf(category, outcome));
-    const percents = wholePercents(counts);
+  const { total } = report;
+  const cellOf = (category: AuthorityCategory, outcome: Outcome) => total.cells.find((cell) => cell.category === category && cell.outcome === outcome)!;
+  // The TOTAL row publishes categories but not outcomes across categories: that sum is printed only
+  // when all its parts are, as it would otherwise give a withheld part back.
+  const allOf = (outcome: Outcome): Figure => {
+    const parts = report.categories.map((category) => cellOf(category, outcome));
+    if (parts.some((part) => part.count === null)) return UNKNOWN;
+    return { count: parts.reduce((sum, part) => sum + part.count!, 0), percent: null };
+  };
+  return [...report.categories, null].map((category) => {
+    const counts = report.outcomes.map((outcome) => (category === null ? allOf(outcome) : cellOf(category, outcome)));
+    const percents = sharesOf(counts);
     return {
       category,
-      requests: counts.reduce((sum, count) => sum + count, 0),
+      requests: category === null ? total.total : total.categories[category],
+      // The TOTAL row's percentages are shares of all requests, computed by the core as this summary did.
+      shareOfAll: category === null ? total.total.percent : total.categories[category].percent,
       outcomes: report.outcomes.map((outcome, index) => ({ outcome, count: counts[index]!, percent: percents[index]! })),
     };
   });
-  const shares = wholePercents(lines.slice(0, -1).map((line) => line.requests));
-  return lines.map((line, index) => ({ ...line, shareOfAll: line.category === null ? (line.requests > 0 ? 100 : 0) : shares[index]! }));
 }
 
 export interface ChangeLine {

@@ -30,9 +30,14 @@ interface GlyphCoverage {
   subfamilyName?: string;
 }
 
-/** A character the embedded font cannot print: the PDF would show an empty box, so nothing is written. */
+/**
+ * A character the embedded font cannot print: the PDF would show an empty box, so nothing is written.
+ * It is the user's text to change (the config, a country name), so the CLI exits with the usage
+ * code (2); main.ts knows it by `name`, which is a literal because bundling may rename the class.
+ */
 export class MissingGlyphError extends Error {
   override readonly name = 'MissingGlyphError';
+  readonly usage = true;
   constructor(
     readonly text: string,
     readonly characters: string[],

@@ -1,6 +1,8 @@
 // How the PDF writes numbers and dates. Written out by hand rather than with Intl so that the bytes of
 // the PDF cannot depend on the ICU data of the machine that renders it.
 import type { Period } from '../../core/period.js';
+import type { Figure } from '../../core/report.js';
+import { countText } from '../figure-text.js';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -11,6 +13,11 @@ const MONTHS = [
 export function formatCount(count: number): string {
   const digits = String(Math.abs(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return count < 0 ? `\u2212${digits}` : digits;
+}
+
+/** A figure of the tables: what disclosure control prints in its place ("< 5", "0–249"), else its count. */
+export function formatFigure(figure: Figure): string {
+  return figure.count === null || figure.display !== undefined ? countText(figure) : formatCount(figure.count);
 }
 
 export function formatPercent(percent: number): string {

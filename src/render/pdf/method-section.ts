@@ -1,14 +1,17 @@
-// What every column and figure means, and how the rows of the logs were counted: the reader can
-// check that nothing went missing between the logs and the tables.
+// What every column and figure means (with the disclosure control in force, if any), and how the
+// rows of the logs were counted: the reader can check that nothing went missing between the logs
+// and the tables.
 import type { Report } from '../../core/report.js';
 import { CATEGORY_TITLES, OUTCOME_TITLES } from '../labels.js';
 import type { AuthorityCategory, Outcome } from '../../core/schema.js';
 import { heading, paragraph } from './blocks.js';
 import { COLUMN_LABELS, countLabel } from './country-tables.js';
 import { drawTable } from './data-table.js';
-import { formatCount } from './format.js';
+import { disclosureText, showsPercents } from './disclosure.js';
+import { formatCount, formatFigure } from './format.js';
 import type { PageFrame } from './page-frame.js';
 import { STYLES } from './theme.js';
+import { VOLUME_LABELS } from './volume-table.js';
 
 type StructureElement = PDFKit.PDFStructureElement;
 
@@ -27,26 +30,52 @@ const OUTCOME_DEFINITIONS: Record<Outcome, string> = {
   pending: 'the request was still being processed when the report was compiled.',
 };
 
-export function drawMethod(frame: PageFrame, parent: StructureElement, report: Report): void {
+/** The columns of the tables by country, as the report's layout prints them. */
+function columnDefinitions(frame: PageFrame, report: Report): [string, string][] {
+  if (report.layout === 'volume') {
+    return [
+      [VOLUME_LABELS.total, 'the country’s requests, both categories and all outcomes.'],
+      [VOLUME_LABELS.userData, 'of them, the requests for user data.'],
+      [VOLUME_LABELS.technical, 'of them, the requests for non-personal technical information and expertise.'],
+      [report.total.name, 'all countries together.'],
+    ];
+  }
+  const percents = showsPercents(report);
+  return [
+    [countLabel(frame, report), 'the number of requests of the table’s category with that outcome.'],
+    ...(percents
+      ? [
+          [
+            COLUMN_LABELS.percent,
+            'the share of the country’s total requests, across both categories and all outcomes, in whole percent. ' +
+              'A country’s percentages in the two tables add up to 100: each share is rounded down, and the points still missing ' +
+              'to 100 go to the largest remainders (the largest remainder method).',
+          ] as [string, string],
+        ]
+      : []),
+    [COLUMN_LABELS.total, percents ? 'the country’s total requests, both categories and all outcomes: the base of its percentages.' : 'the country’s total requests, both categories and all outcomes.'],
+    [report.total.name, percents ? 'all countries together; its percentages are shares of all requests.' : 'all countries together.'],
+  ];
+}
+
+/** What the columns of the authority tables mean, and the disclosure control in force. */
+export function drawDefinitions(frame: PageFrame, parent: StructureElement, report: Report): void {
   const section = frame.element(parent, 'Sect');
   heading(frame, section, 'H2', 'Definitions');
   const definitions: [string, string][] = [
     [COLUMN_LABELS.country, 'the country of the requesting authority.'],
     ...report.categories.map((category): [string, string] => [CATEGORY_TITLES[category], CATEGORY_DEFINITIONS[category]]),
     ...report.outcomes.map((outcome): [string, string] => [OUTCOME_TITLES[outcome], OUTCOME_DEFINITIONS[outcome]]),
-    [countLabel(frame, report), 'the number of requests of the table’s category with that outcome.'],
-    [
-      COLUMN_LABELS.percent,
-      'the share of the country’s total requests, across both categories and all outcomes, in whole percent. ' +
-        'A country’s percentages in the two tables add up to 100: each share is rounded down, and the points still missing ' +
-        'to 100 go to the largest remainders (the largest remainder method).',
-    ],
-    [COLUMN_LABELS.total, 'the country’s total requests, both categories and all outcomes: the base of its percentages.'],
-    [report.total.name, 'all countries together; its percentages are shares of all requests.'],
+    ...columnDefinitions(frame, report),
   ];
+  const disclosure = disclosureText(report);
+  if (disclosure) definitions.push(['Disclosure control', disclosure]);
   for (const [term, text] of definitions) paragraph(frame, section, text, { lead: `${term}:`, gapAfter: 5 });
   section.end();
+}
 
+/** How the rows of the logs were counted. */
+export function drawCounting(frame: PageFrame, parent: StructureElement, report: Report): void {
   const ledger = report.ledger;
   const counted = frame.element(parent, 'Sect');
   heading(frame, counted, 'H2', 'How the rows were counted', 140);
@@ -65,6 +94,11 @@ export function drawMethod(frame: PageFrame, parent: StructureElement, report: R
     [`Rows received outside ${period} (not counted)`, ledger.outsidePeriod],
   ];
   const adds = parts.reduce((sum, [, count]) => sum + count, 0) === ledger.read;
+  // A withheld total of the tables is printed as the tables print it, and then the rows read (the
+  // sum of the lines) are left out, as they would give that total back.
+  const withheld = report.total.total.count === null;
+  const figures = parts.map(([label, count], index) => [label, index === 0 && withheld ? formatFigure(report.total.total) : formatCount(count)]);
+  const read = withheld ? [] : [{ cells: ['Rows read', formatCount(ledger.read)], total: adds }];
   const numberWidth = 70;
   drawTable(frame, counted, {
     caption: 'Rows of the request logs',
@@ -73,11 +107,7 @@ export function drawMethod(frame: PageFrame, parent: StructureElement, report: R
       { width: numberWidth, align: 'right' },
     ],
     header: [[{ text: 'Rows' }, { text: 'Number' }]],
-    rows: [
-      ...(adds ? [] : [{ cells: ['Rows read', formatCount(ledger.read)] }]),
-      ...parts.map(([label, count]) => ({ cells: [label, formatCount(count)] })),
-      ...(adds ? [{ cells: ['Rows read', formatCount(ledger.read)], total: true }] : []),
-    ],
+    rows: [...(adds ? [] : read), ...figures.map((cells) => ({ cells })), ...(adds ? read : [])],
     rowHeaders: true,
   });
   if (report.problems.errors > 0 || report.problems.warnings > 0) {

@@ -1,11 +1,13 @@
 // The summary: the key figures, requests and outcomes per category, and the change from the
-// previous period when the logs hold it.
-import type { Report } from '../../core/report.js';
+// previous period when the logs hold it. Under disclosure control it prints the figures as the
+// tables do, leaves out shares it cannot compute, and has no comparison (the core drops it).
+import type { Figure, Report } from '../../core/report.js';
 import { CATEGORY_SHORT, OUTCOME_SHORT } from '../labels.js';
 import { heading, paragraph } from './blocks.js';
 import { drawTable, type TableColumn } from './data-table.js';
+import { showsPercents } from './disclosure.js';
 import { categorySummaries, changeLines, type ChangeLine } from './figures.js';
-import { formatChange, formatCount, formatPercent, formatSpan } from './format.js';
+import { formatChange, formatCount, formatFigure, formatPercent, formatSpan } from './format.js';
 import type { PageFrame } from './page-frame.js';
 import { COLOURS, SPACE, STYLES } from './theme.js';
 
@@ -17,9 +19,8 @@ export function drawSummary(frame: PageFrame, parent: StructureElement, report: 
   drawKeyFigures(frame, section, report);
 
   const countries = report.rows.length;
-  const requests = report.total.total;
   const sentences = [
-    `From ${formatSpan(report.period)}, ${organisation} received ${formatCount(requests)} ${requests === 1 ? 'request' : 'requests'} ` +
+    `From ${formatSpan(report.period)}, ${organisation} received ${requestsText(report.total.total)} ` +
       `from law enforcement and government authorities in ${formatCount(countries)} ${countries === 1 ? 'country' : 'countries'}.`,
   ];
   if (report.userRequests > 0) {
@@ -31,14 +32,16 @@ export function drawSummary(frame: PageFrame, parent: StructureElement, report: 
 
   // One column per outcome, "count (percent)": it stays readable with all five outcomes. Number
   // columns are as wide as their label or widest figure; the category names get the rest.
+  // With bands there is no percentage at all, so no "Share of all" column.
   const lines = categorySummaries(report);
-  const headers = ['Category', 'Requests', 'Share of all', ...report.outcomes.map((outcome) => OUTCOME_SHORT[outcome])];
+  const percents = showsPercents(report);
+  const headers = ['Category', 'Requests', ...(percents ? ['Share of all'] : []), ...report.outcomes.map((outcome) => OUTCOME_SHORT[outcome])];
   const rows = lines.map((line) => ({
     cells: [
       line.category ? CATEGORY_SHORT[line.category] : 'All requests',
-      formatCount(line.requests),
-      formatPercent(line.shareOfAll),
-      ...line.outcomes.map((outcome) => `${formatCount(outcome.count)} (${formatPercent(outcome.percent)})`),
+      formatFigure(line.requests),
+      ...(percents ? [line.shareOfAll === null ? '–' : formatPercent(line.shareOfAll)] : []),
+      ...line.outcomes.map((outcome) => (outcome.percent === null ? formatFigure(outcome.count) : `${formatFigure(outcome.count)} (${formatPercent(outcome.percent)})`)),
     ],
     total: line.category === null,
   }));
@@ -58,12 +61,7 @@ export function drawSummary(frame: PageFrame, parent: StructureElement, report: 
     rowHeaders: true,
   });
   frame.y += 4;
-  paragraph(
-    frame,
-    section,
-    'In this table, the percentage after each outcome is its share of the category’s requests. In the tables by country, percentages are shares of each country’s total requests.',
-    { style: STYLES.note },
-  );
+  paragraph(frame, section, summaryNote(report), { style: STYLES.note });
 
   const changes = changeLines(report);
   if (report.comparison && changes.length > 0) {
@@ -73,14 +71,30 @@ export function drawSummary(frame: PageFrame, parent: StructureElement, report: 
   section.end();
 }
 
+/** "160 requests", "< 5 requests", "requests (their number withheld)". */
+function requestsText(figure: Figure): string {
+  if (figure.count !== null && figure.display === undefined) return `${formatCount(figure.count)} ${figure.count === 1 ? 'request' : 'requests'}`;
+  return figure.display === 'withheld' ? 'requests (their number withheld)' : `${formatFigure(figure)} requests`;
+}
+
+function summaryNote(report: Report): string {
+  const byCountry = report.layout === 'volume' ? '' : ' In the tables by country, percentages are shares of each country’s total requests.';
+  if (!report.disclosure) return `In this table, the percentage after each outcome is its share of the category’s requests.${byCountry}`;
+  if (!showsPercents(report)) return 'Counts are shown as ranges, as the definitions explain. Outcomes of all requests together are not given (“–”): a sum of ranges is no range of the same width.';
+  return (
+    'In this table, the percentage after each outcome is its share of the category’s requests, given where none of those counts is withheld.' +
+    `${byCountry} A “–” stands for a figure withheld, or one that would give a withheld figure back; the definitions explain.`
+  );
+}
+
 function drawKeyFigures(frame: PageFrame, parent: StructureElement, report: Report): void {
   const summaries = categorySummaries(report);
   const tiles = [
-    { value: formatCount(report.total.total), label: 'requests from authorities' },
+    { value: formatFigure(report.total.total), label: 'requests from authorities' },
     { value: formatCount(report.rows.length), label: report.rows.length === 1 ? 'country' : 'countries' },
     ...summaries
       .filter((line) => line.category !== null)
-      .map((line) => ({ value: formatCount(line.requests), label: `requests for ${CATEGORY_SHORT[line.category!].toLowerCase()}` })),
+      .map((line) => ({ value: formatFigure(line.requests), label: `requests for ${CATEGORY_SHORT[line.category!].toLowerCase()}` })),
   ];
   const gap = 14;
   const width = (frame.width - gap * (tiles.length - 1)) / tiles.length;

@@ -1,5 +1,6 @@
 // The organisation's own users exercising their privacy rights, reported apart from the authorities'
-// requests, and how long requests took to decide: the same figures the terminal table shows.
+// requests, and how long requests took to decide: the same figures the terminal table shows. A PDF
+// of one of these sections alone (--report users, timing) says so when there is nothing to show.
 import type { Report } from '../../core/report.js';
 import { CATEGORY_SHORT, USER_CATEGORY_SHORT } from '../labels.js';
 import type { AuthorityCategory, UserCategory } from '../../core/schema.js';
@@ -29,8 +30,23 @@ function columnsFor(frame: PageFrame, headers: string[]): TableColumn[] {
   return [{ width: label, align: 'left' }, ...numbers.map((width): TableColumn => ({ width, align: 'right' }))];
 }
 
-export function drawUsersSection(frame: PageFrame, parent: StructureElement, report: Report): void {
-  if (report.userRequests === 0) return;
+const USERS_TITLE = 'Users’ requests';
+const TIMES_TITLE = 'Response times and user notice';
+
+/** The section's heading and a sentence saying it is empty, when it was asked for alone. */
+function drawEmpty(frame: PageFrame, parent: StructureElement, title: string, text: string): void {
+  const section = frame.element(parent, 'Sect');
+  heading(frame, section, 'H2', title);
+  paragraph(frame, section, text);
+  section.end();
+}
+
+/** `required`: the section was asked for alone, and says so when there is nothing in it. */
+export function drawUsersSection(frame: PageFrame, parent: StructureElement, report: Report, required = false): void {
+  if (report.userRequests === 0) {
+    if (required) drawEmpty(frame, parent, USERS_TITLE, `No requests from users about their personal data were received in ${report.period.label}.`);
+    return;
+  }
   const { users } = report;
   const section = frame.element(parent, 'Sect');
   const headers = ['Request', 'Received', 'Fulfilled', 'Rejected', 'Pending', 'Median days'];
@@ -52,7 +68,7 @@ export function drawUsersSection(frame: PageFrame, parent: StructureElement, rep
   const intro =
     'Requests from the organisation’s own users exercising their privacy rights: to remove their personal data, to learn where it is processed, or to receive a copy. ' +
     'They are not counted in the tables of authorities’ requests.';
-  heading(frame, section, 'H2', 'Users’ requests', frame.heightOf(intro, STYLES.body, frame.width) + SPACE.paragraph + tableStartHeight(frame, spec, 80));
+  heading(frame, section, 'H2', USERS_TITLE, frame.heightOf(intro, STYLES.body, frame.width) + SPACE.paragraph + tableStartHeight(frame, spec, 80));
   paragraph(frame, section, intro);
   drawTable(frame, section, spec, 80);
   const reasons = Object.entries(users.total.rejectedBy)
@@ -73,13 +89,21 @@ export function drawUsersSection(frame: PageFrame, parent: StructureElement, rep
   section.end();
 }
 
-export function drawResponseTimes(frame: PageFrame, parent: StructureElement, report: Report): void {
+/**
+ * Under disclosure control the authorities' counts here (requests decided, user notice) would give
+ * back what the tables withhold, and the core does not protect them: they are left out, the days kept.
+ */
+export function drawResponseTimes(frame: PageFrame, parent: StructureElement, report: Report, required = false): void {
   const decided = report.responseTimes.filter((time) => time.decided > 0);
   const { notified, notNotified, notPermitted, notRecorded } = report.notices;
   const noticeTotal = notified + notNotified + notPermitted + notRecorded;
-  if (decided.length === 0 && noticeTotal === 0) return;
+  if (decided.length === 0 && noticeTotal === 0) {
+    if (required) drawEmpty(frame, parent, TIMES_TITLE, `No request was decided in ${report.period.label}, and no request from authorities for user data was received.`);
+    return;
+  }
+  const protect = report.disclosure !== null;
   const section = frame.element(parent, 'Sect');
-  heading(frame, section, 'H2', 'Response times and user notice', 120);
+  heading(frame, section, 'H2', TIMES_TITLE, 120);
   if (decided.length > 0) {
     const headers = ['Requests', 'Decided', 'Median days', '90th percentile, days'];
     drawTable(frame, section, {
@@ -89,7 +113,7 @@ export function drawResponseTimes(frame: PageFrame, parent: StructureElement, re
       rows: decided.map((time) => ({
         cells: [
           time.requester === 'authorities' ? `Authorities: ${CATEGORY_SHORT[time.category as AuthorityCategory].toLowerCase()}` : `Users: ${USER_CATEGORY_SHORT[time.category as UserCategory].toLowerCase()}`,
-          formatCount(time.decided),
+          protect && time.requester === 'authorities' ? '–' : formatCount(time.decided),
           days(time.medianDays),
           days(time.p90Days),
         ],
@@ -98,7 +122,14 @@ export function drawResponseTimes(frame: PageFrame, parent: StructureElement, re
     });
     frame.y += SPACE.afterTable;
   }
-  if (noticeTotal > 0) {
+  if (protect && (noticeTotal > 0 || decided.some((time) => time.requester === 'authorities'))) {
+    paragraph(
+      frame,
+      section,
+      'Under disclosure control this report gives neither the number of requests from authorities decided nor how often the user was told: ' +
+        'these counts would give back figures that the tables withhold.',
+    );
+  } else if (noticeTotal > 0) {
     paragraph(
       frame,
       section,
