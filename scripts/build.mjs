@@ -26,5 +26,17 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+// The row-reading thread (src/io/row-worker.ts) is a bundle of its own beside the CLI's: a thread
+// starts faster from one file, and finds it at a fixed place.
+await build({
+  entryPoints: { 'row-worker': 'src/io/row-worker.ts' },
+  outdir: staging.pathname,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 await rm(target, { recursive: true, force: true });
 await rename(staging, target);

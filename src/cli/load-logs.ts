@@ -9,6 +9,7 @@ import { foldName } from '../core/vocabulary.js';
 import { readConfig, type LoadedConfig } from '../io/read-config.js';
 import { readLogs } from '../io/read-logs.js';
 import { resolveInputs } from '../io/resolve-inputs.js';
+import { progressOnStderr } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 export interface LoadOptions {
@@ -41,17 +42,19 @@ export function chooseInputs(named: readonly string[], loaded: LoadedConfig): st
 
 export async function loadLogs(inputs: readonly string[], config: Config, options: LoadOptions): Promise<IntakeResult> {
   const sources = await resolveInputs(inputs);
+  const categories = [...config.classification.rules, ...DEFAULT_CATEGORY_RULES];
+  const prohibited = [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES];
   const intake = createIntake({
     period: options.period,
     comparePeriod: options.comparePeriod,
-    classifier: createClassifier(
-      [...config.classification.rules, ...DEFAULT_CATEGORY_RULES],
-      [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES],
-    ),
+    classifier: createClassifier(categories, prohibited),
+    classifierRules: { categories, prohibited },
     columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),
     today: new Date().toISOString().slice(0, 10),
     observe: options.observe,
   });
-  await readLogs(sources, intake);
+  const progress = progressOnStderr();
+  await readLogs(sources, intake, { onProgress: (bytes) => progress.update(bytes, intake.rowsRead()) });
+  progress.done();
   return intake.finish();
 }

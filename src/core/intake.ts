@@ -1,9 +1,10 @@
 // The intake: fed header and records one at a time by the reader, it validates each row, finds
 // duplicates, sorts rows into the period or out of it, and counts. Nothing here reads a file: the
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
-import type { Classifier } from './classify.js';
-import { createIdRegistry } from './id-registry.js';
-import { periodContains, type Period } from './period.js';
+import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
+import { PROHIBITED_WORDINGS, RowKeys } from './fast-row.js';
+import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE } from './id-registry.js';
+import type { Period } from './period.js';
 import type { Problem } from './problem.js';
 import { REQUIRED_COLUMNS, type Column, type RequestRecord } from './schema.js';
 import { createTally, type Tally } from './tally.js';
@@ -23,6 +24,27 @@ export interface IntakeOptions {
   maxProblems?: number;
   /** Told of every valid, non-duplicate row (for explain and --explain-classification). */
   observe?: (row: ObservedRow) => void;
+  /** Read quote-free lines in place (rowText); false sends every row through validateRow. Default true. */
+  fastPath?: boolean;
+  /** The rules `classifier` was built from: with them, other threads can read rows too (see parallel()). */
+  classifierRules?: { categories: readonly ClassificationRule[]; prohibited: readonly ProhibitedRule[] };
+}
+
+/** What a row-reading thread needs to read rows as this intake would (see RowKeys). */
+export interface ParallelInit {
+  categories: readonly ClassificationRule[];
+  prohibited: readonly ProhibitedRule[];
+  today?: string;
+  period?: Period;
+  comparePeriod?: Period;
+}
+
+/** Rows another thread's RowKeys has read, committed here in input order. */
+export interface RemoteRows {
+  /** The cell keys that thread's RowKeys added since its last batch, in order. */
+  addKeys(cellKeys: readonly string[], timeKeys: readonly string[]): void;
+  /** One valid row: what RowKeys.out held, with `prohibited` as an index into PROHIBITED_WORDINGS + 1 (0: none). */
+  commit(file: string, line: number, idLow: number, idHigh: number, signature: number, cell: number, timeCell: number, days: number, bucket: number, prohibited: number): void;
 }
 
 export interface ObservedRow {
@@ -66,6 +88,26 @@ export interface Intake {
   header(file: string, line: number, cells: readonly string[] | null): boolean;
   /** One data record of the current file. */
   row(file: string, line: number, fields: readonly string[]): void;
+  /**
+   * One data record that is the line `text[start, end)`: no quote character, no line end, not blank.
+   * The same as row() with the line split on commas, without splitting it unless it must.
+   */
+  rowText(file: string, line: number, text: string, start: number, end: number): void;
+  /**
+   * One data record that is the line `bytes[start, end)` of ASCII (no quote, no line end, not blank).
+   * Returns false, having done nothing, when the row must be given as text (rowText) instead.
+   */
+  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number): boolean;
+  /** How other threads can read rows for this intake, or undefined when they cannot (then read here). */
+  parallel(): ParallelInit | undefined;
+  /** The current file's columns, or undefined when its rows cannot be read. */
+  layout(): { columns: ColumnIndex; width: number } | undefined;
+  /** A sink for rows another thread has read (one per thread). */
+  remote(): RemoteRows;
+  /** Data rows read so far (for a progress display). */
+  rowsRead(): number;
+  /** Expect about this many data rows in all (sizes the id registry once instead of growing it). */
+  reserve(rows: number): void;
   /** Records the reader could not split into fields (malformed CSV): counted as invalid. */
   unreadable(file: string, line: number, rows: number, message: string): void;
   /** A problem the reader found outside any row (empty file, encoding). */
@@ -79,6 +121,13 @@ export function createIntake(options: IntakeOptions): Intake {
   const tally = createTally();
   const comparisonTally = options.comparePeriod ? createTally() : undefined;
   const ids = createIdRegistry();
+  const keys = new RowKeys({ classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod });
+  const fast = options.fastPath !== false && !options.observe;
+  // RowKeys' cells → the tallies' cells, found once each.
+  const tallyCells: number[] = [];
+  const comparisonCells: number[] = [];
+  const tallyTimeCells: number[] = [];
+  const comparisonTimeCells: number[] = [];
   const problems: Problem[] = [];
   const ignored = new Set<string>();
   let errorCount = 0;
@@ -95,6 +144,7 @@ export function createIntake(options: IntakeOptions): Intake {
   };
 
   const header = (file: string, line: number, cells: readonly string[] | null): boolean => {
+    flush();
     files++;
     columns = {};
     width = cells?.length ?? 0;
@@ -131,27 +181,132 @@ export function createIntake(options: IntakeOptions): Intake {
     }
     fileProblems.forEach(addProblem);
     readable = fileProblems.length === 0;
+    keys.layout(columns, width);
     return readable;
   };
 
-  /** Counts a valid row in the period, or as outside it; says which. */
-  const count = (record: RequestRecord): boolean => {
-    if (options.period && !periodContains(options.period, record.received)) {
-      ledger.outsidePeriod++;
-      if (options.comparePeriod && periodContains(options.comparePeriod, record.received)) comparisonTally?.add(record);
+  interface KeySource {
+    cellKeys: string[];
+    timeKeys: string[];
+    tallyCells: number[];
+    comparisonCells: number[];
+    tallyTimeCells: number[];
+    comparisonTimeCells: number[];
+  }
+  const local: KeySource = { cellKeys: keys.cellKeys, timeKeys: keys.timeKeys, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
+
+  /** Counts a valid row unless its id was seen before; says whether it is new. */
+  const commitRow = (
+    file: string, line: number, findings: readonly Problem[] | undefined, idLow: number, idHigh: number, signature: number,
+    cellIndex: number, timeIndex: number, days: number, bucket: number, prohibited: string | undefined, source: KeySource,
+  ): boolean => {
+    const verdict = ids.checkHash(idLow, idHigh, signature, file, line);
+    if (verdict === ID_DUPLICATE) {
+      const first = ids.first();
+      ledger.duplicate++;
+      addProblem({
+        severity: 'warning', code: 'duplicate-row', file, line, column: 'id',
+        message: `repeats the request at ${first.file}:${first.line} exactly; counted once`,
+      });
       return false;
     }
-    ledger.counted++;
-    tally.add(record);
+    if (verdict === ID_CONFLICT) {
+      const first = ids.first();
+      ledger.invalid++;
+      addProblem({
+        severity: 'error', code: 'conflicting-id', file, line, column: 'id',
+        message: `the id is already used at ${first.file}:${first.line} by a request with different content; ids must be unique`,
+      });
+      return false;
+    }
+    if (findings) findings.forEach(addProblem);
+    else if (prohibited) {
+      addProblem({
+        severity: 'error', code: 'policy-violation', file, line, column: 'request_type',
+        message: `the request ${prohibited} and was approved; the principles say such requests are always declined`,
+      });
+    }
+    if (bucket === 0) {
+      ledger.counted++;
+      let cell = source.tallyCells[cellIndex];
+      if (cell === undefined) cell = source.tallyCells[cellIndex] = tally.cell(source.cellKeys[cellIndex]!);
+      tally.addToCell(cell, 1);
+      if (timeIndex >= 0) {
+        let timeCell = source.tallyTimeCells[timeIndex];
+        if (timeCell === undefined) timeCell = source.tallyTimeCells[timeIndex] = tally.timeCell(source.timeKeys[timeIndex]!);
+        tally.addToTimeCell(timeCell, days, 1);
+      }
+    } else {
+      ledger.outsidePeriod++;
+      if (bucket === 2 && comparisonTally) {
+        let cell = source.comparisonCells[cellIndex];
+        if (cell === undefined) cell = source.comparisonCells[cellIndex] = comparisonTally.cell(source.cellKeys[cellIndex]!);
+        comparisonTally.addToCell(cell, 1);
+        if (timeIndex >= 0) {
+          let timeCell = source.comparisonTimeCells[timeIndex];
+          if (timeCell === undefined) timeCell = source.comparisonTimeCells[timeIndex] = comparisonTally.timeCell(source.timeKeys[timeIndex]!);
+          comparisonTally.addToTimeCell(timeCell, days, 1);
+        }
+      }
+    }
     return true;
   };
 
-  const row = (file: string, line: number, fields: readonly string[]) => {
-    ledger.read++;
-    if (!readable) {
-      ledger.invalid++; // reported once, at the header
-      return;
+  /** Counts the valid row RowKeys has just read (see commitRow). */
+  const commit = (file: string, line: number, findings: readonly Problem[] | undefined): boolean => {
+    const out = keys.out;
+    return commitRow(file, line, findings, out.idLow, out.idHigh, out.signature, out.cell, out.timeCell, out.days, out.bucket, out.prohibited, local);
+  };
+
+  // Valid rows of the fast path wait here, a batch at a time, and are committed in order when the
+  // batch is full or before anything else happens (a problem, a header, the end): so that the id
+  // registry's table can be touched for the whole batch first — its cache misses then overlap,
+  // instead of each row waiting for its own.
+  const BATCH = 256;
+  const WORDS = 8; // idLow, idHigh, signature, cell, timeCell, days, bucket, line
+  const pending = new Int32Array(BATCH * WORDS);
+  const pendingProhibited: (string | undefined)[] = new Array<string | undefined>(BATCH).fill(undefined);
+  let pendingCount = 0;
+  let pendingFile = '';
+  let touched = 0;
+  const flush = () => {
+    const count = pendingCount;
+    if (count === 0) return;
+    pendingCount = 0;
+    let read = 0;
+    for (let i = 0; i < count; i++) read ^= ids.touch(pending[i * WORDS]!);
+    touched = read; // kept, so that the reads are not optimised away
+    for (let i = 0, at = 0; i < count; i++, at += WORDS) {
+      commitRow(
+        pendingFile, pending[at + 7]!, undefined, pending[at]!, pending[at + 1]!, pending[at + 2]!, pending[at + 3]!, pending[at + 4]!,
+        pending[at + 5]!, pending[at + 6]!, pendingProhibited[i], local,
+      );
+      pendingProhibited[i] = undefined;
     }
+  };
+  /** Queues the valid row RowKeys has just read. */
+  const defer = (file: string, line: number) => {
+    if (file !== pendingFile) {
+      flush();
+      pendingFile = file;
+    }
+    const out = keys.out;
+    const at = pendingCount * WORDS;
+    pending[at] = out.idLow;
+    pending[at + 1] = out.idHigh;
+    pending[at + 2] = out.signature;
+    pending[at + 3] = out.cell;
+    pending[at + 4] = out.timeCell;
+    pending[at + 5] = out.days;
+    pending[at + 6] = out.bucket;
+    pending[at + 7] = line;
+    pendingProhibited[pendingCount] = out.prohibited;
+    if (++pendingCount === BATCH) flush();
+  };
+
+  /** A row through validateRow (read already counted). */
+  const rowFields = (file: string, line: number, fields: readonly string[]) => {
+    if (fields.length !== width) flush();
     if (fields.length !== width && !(fields.length > width && fields.slice(width).every((f) => f.trim() === ''))) {
       ledger.invalid++;
       addProblem({
@@ -160,6 +315,11 @@ export function createIntake(options: IntakeOptions): Intake {
       });
       return;
     }
+    if (fast && keys.readFields(fields)) {
+      defer(file, line);
+      return;
+    }
+    flush();
     const result = validateRow(fields, { file, line, columns, classifier: options.classifier, today: options.today });
     if (!result.ok) {
       ledger.invalid++;
@@ -167,38 +327,88 @@ export function createIntake(options: IntakeOptions): Intake {
       return;
     }
     const { record } = result;
-    const seen = ids.check(record.id, signatureOf(record), { file, line });
-    if (seen.kind === 'duplicate') {
-      ledger.duplicate++;
-      addProblem({
-        severity: 'warning', code: 'duplicate-row', file, line, column: 'id',
-        message: `repeats the request at ${seen.first.file}:${seen.first.line} exactly; counted once`,
-      });
+    keys.fromRecord(record, undefined);
+    if (!commit(file, line, result.findings)) return;
+    options.observe?.({ record, file, line, classifiedBy: result.classifiedBy, inPeriod: keys.out.bucket === 0 });
+  };
+
+  const row = (file: string, line: number, fields: readonly string[]) => {
+    ledger.read++;
+    if (!readable) {
+      ledger.invalid++; // reported once, at the header
       return;
     }
-    if (seen.kind === 'conflict') {
+    rowFields(file, line, fields);
+  };
+
+  const rowText = (file: string, line: number, text: string, start: number, end: number) => {
+    ledger.read++;
+    if (!readable) {
       ledger.invalid++;
-      addProblem({
-        severity: 'error', code: 'conflicting-id', file, line, column: 'id',
-        message: `the id is already used at ${seen.first.file}:${seen.first.line} by a request with different content; ids must be unique`,
-      });
       return;
     }
-    result.findings.forEach(addProblem);
-    const inPeriod = count(record);
-    options.observe?.({ record, file, line, classifiedBy: result.classifiedBy, inPeriod });
+    if (fast && keys.read(text, start, end)) defer(file, line);
+    else rowFields(file, line, text.slice(start, end).split(','));
+  };
+
+  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number): boolean => {
+    if (!readable) {
+      ledger.read++;
+      ledger.invalid++;
+      return true;
+    }
+    if (!fast || !keys.readBytes(bytes, start, end)) return false;
+    ledger.read++;
+    defer(file, line);
+    return true;
+  };
+
+  const remote = (): RemoteRows => {
+    const source: KeySource = { cellKeys: [], timeKeys: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
+    return {
+      addKeys(cellKeys, timeKeys) {
+        source.cellKeys.push(...cellKeys);
+        source.timeKeys.push(...timeKeys);
+      },
+      commit(file, line, idLow, idHigh, signature, cell, timeCell, days, bucket, prohibited) {
+        flush();
+        ledger.read++;
+        commitRow(file, line, undefined, idLow, idHigh, signature, cell, timeCell, days, bucket, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
+      },
+    };
   };
 
   return {
     header,
     row,
+    rowText,
+    rowBytes,
+    remote,
+    parallel: () =>
+      fast && options.classifierRules
+        ? { ...options.classifierRules, today: options.today, period: options.period, comparePeriod: options.comparePeriod }
+        : undefined,
+    layout: () => (readable ? { columns, width } : undefined),
+    reserve: (rows) => ids.reserve(rows),
+    rowsRead: () => ledger.read,
     unreadable(file, line, rows, message) {
+      flush();
       ledger.read += rows;
       ledger.invalid += rows;
       addProblem({ severity: 'error', code: 'csv-syntax', file, line, message });
     },
-    problem: addProblem,
-    finish: () => ({
+    problem(problem) {
+      flush();
+      addProblem(problem);
+    },
+    finish: () => {
+      flush();
+      return finishResult();
+    },
+  };
+
+  function finishResult(): IntakeResult {
+    return {
       ledger: { ...ledger },
       tally,
       comparisonTally,
@@ -207,14 +417,7 @@ export function createIntake(options: IntakeOptions): Intake {
       warningCount,
       ignoredColumns: [...ignored],
       files,
-    }),
-  };
+    };
+  }
 }
 
-/** The content that makes two rows with one id the same request. */
-function signatureOf(record: RequestRecord): string {
-  return [
-    record.received, record.country, record.requester, record.category, record.outcome,
-    record.rejectionReason ?? '', record.decided ?? '', record.userNotified ?? '', record.requestType,
-  ].join('\u0000');
-}

@@ -1,0 +1,538 @@
+// The fast path of validation: a quote-free log line, read in place (no fields array, no record
+// object), with every distinct value normalised once and cached. It accepts a row only when the row
+// is entirely valid, and then says what validateRow would: the same normalised values, hence the
+// same tally cell, content hash and period. Anything else — an empty required cell, an unknown
+// value, a date that needs a message, a field count that differs — is left to validateRow, which
+// reports it with the exact wording. Both paths end in RowKeys, so a duplicate is found whichever
+// path read each copy. test/perf-props/ proves the two paths agree.
+import type { Classification, Classifier } from './classify.js';
+import { resolveCountry } from './country.js';
+import { daysInMonth, parseLogDate, toEpochDay } from './dates.js';
+import { ByteMap } from './byte-map.js';
+import { finish32, HASH_OUT, hashBytes, hashRange, hashString32, mix32 } from './hash.js';
+import type { Period } from './period.js';
+import {
+  CATEGORIES, COLUMNS, OUTCOMES, REJECTION_REASONS, REQUESTERS, USER_NOTICES,
+  type Category, type Column, type RequestRecord,
+} from './schema.js';
+import { cellKey, timeKey } from './tally.js';
+import type { ColumnIndex } from './validate-row.js';
+import { matchCategory, matchOutcome, matchRejectionReason, matchRequester, matchUserNotice, type MatchResult } from './vocabulary.js';
+
+/** What the intake needs of a valid row. Indices are this RowKeys' own; keys() names them. */
+export interface RowOutput {
+  idLow: number;
+  idHigh: number;
+  signature: number;
+  /** Count cell (an index into cellKeys). */
+  cell: number;
+  /** Decision-time group, or -1; `days` from received to decided. */
+  timeCell: number;
+  days: number;
+  /** 0 in the period (or no period), 1 outside, 2 outside but in the comparison period. */
+  bucket: number;
+  /** A policy violation: the prohibited kind's wording, or undefined. */
+  prohibited: string | undefined;
+}
+
+const USER_REQUESTER = REQUESTERS.indexOf('user');
+const APPROVED = OUTCOMES.indexOf('approved');
+const REJECTED = OUTCOMES.indexOf('rejected');
+const USER_CATEGORY = CATEGORIES.map((category) => category.startsWith('data-'));
+const CACHE_LIMIT = 20_000;
+
+const PROHIBITED_WORDING = {
+  'encryption-keys': 'asks for encryption keys',
+  'undeclared-capabilities': 'asks for undeclared capabilities (a backdoor)',
+  'direct-access': 'asks for direct access to user data or infrastructure',
+} as const;
+/** The wordings, for passing one between threads by its index. */
+export const PROHIBITED_WORDINGS: readonly string[] = Object.values(PROHIBITED_WORDING);
+
+/** ECMAScript white space and line terminators: what String.prototype.trim removes. */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function dayNumber(text: string): number {
+  return Number(text.slice(0, 4)) * 10000 + Number(text.slice(5, 7)) * 100 + Number(text.slice(8, 10));
+}
+
+const monthText = (year: number, month: number) => `${String(year).padStart(4, '0')}-${month < 10 ? `0${month}` : month}`;
+
+/** An enumerated column's values, folded and matched once each. */
+class EnumCache {
+  private readonly cache = new Map<string, number>();
+  constructor(
+    private readonly match: (text: string) => MatchResult<string>,
+    private readonly values: readonly string[],
+  ) {}
+  /** The value's index, or -1 when it is not one. */
+  get(text: string): number {
+    let index = this.cache.get(text);
+    if (index === undefined) {
+      const result = this.match(text);
+      index = result.ok ? this.values.indexOf(result.value) : -1;
+      if (this.cache.size < CACHE_LIMIT) this.cache.set(text, index);
+    }
+    return index;
+  }
+}
+
+interface RequestTypeInfo {
+  hash: number;
+  authority: Classification | undefined;
+  user: Classification | undefined;
+}
+
+export interface RowKeysOptions {
+  classifier: Classifier;
+  today?: string;
+  period?: Period;
+  comparePeriod?: Period;
+}
+
+export class RowKeys {
+  readonly out: RowOutput = { idLow: 0, idHigh: 0, signature: 0, cell: -1, timeCell: -1, days: 0, bucket: 0, prohibited: undefined };
+  /** Cell keys by index (see tally.cellKey / timeKey). */
+  readonly cellKeys: string[] = [];
+  readonly timeKeys: string[] = [];
+  private readonly cellCodes = new Map<number, number>();
+  private readonly monthSlots = new Map<number, number>();
+  private readonly timeCodes = new Map<number, number>();
+  private readonly countryCodes: string[] = [];
+  private readonly countryHashes: number[] = [];
+  private readonly countryIndex = new Map<string, number>();
+  private readonly countries = new Map<string, number>();
+  private readonly requesters = new EnumCache(matchRequester, REQUESTERS);
+  private readonly categories = new EnumCache(matchCategory, CATEGORIES);
+  private readonly outcomes = new EnumCache(matchOutcome, OUTCOMES);
+  private readonly reasons = new EnumCache(matchRejectionReason, REJECTION_REASONS);
+  private readonly notices = new EnumCache(matchUserNotice, USER_NOTICES);
+  private readonly requestTypes = new Map<string, RequestTypeInfo>();
+  // The same caches, keyed by bytes (for ASCII lines read straight from the file).
+  private readonly countryBytes = new ByteMap<number>();
+  private readonly requesterBytes = new ByteMap<number>();
+  private readonly categoryBytes = new ByteMap<number>();
+  private readonly outcomeBytes = new ByteMap<number>();
+  private readonly reasonBytes = new ByteMap<number>();
+  private readonly noticeBytes = new ByteMap<number>();
+  private readonly requestTypeBytes = new ByteMap<RequestTypeInfo>();
+  private readonly classifier: Classifier;
+  private width = 0;
+  /** Field index of each column in COLUMNS order, -1 when absent. */
+  private at = new Int32Array(COLUMNS.length).fill(-1);
+  private readonly starts = new Int32Array(257);
+  private readonly ends = new Int32Array(257);
+  private readonly today: number;
+  private readonly periodStart: number;
+  private readonly periodEnd: number;
+  private readonly compareStart: number;
+  private readonly compareEnd: number;
+
+  constructor(options: RowKeysOptions) {
+    this.classifier = options.classifier;
+    this.today = options.today ? dayNumber(options.today) : 99999999;
+    this.periodStart = options.period ? dayNumber(options.period.start) : 0;
+    this.periodEnd = options.period ? dayNumber(options.period.end) : 99999999;
+    this.compareStart = options.comparePeriod ? dayNumber(options.comparePeriod.start) : 1;
+    this.compareEnd = options.comparePeriod ? dayNumber(options.comparePeriod.end) : 0;
+  }
+
+  /** The columns of the file being read (its header's). */
+  layout(columns: ColumnIndex, width: number): void {
+    this.width = width;
+    this.at = Int32Array.from(COLUMNS, (column: Column) => columns[column] ?? -1);
+  }
+
+  private countryOf(code: string): number {
+    let index = this.countryIndex.get(code);
+    if (index === undefined) {
+      index = this.countryCodes.push(code) - 1;
+      this.countryHashes.push(hashString32(code));
+      this.countryIndex.set(code, index);
+    }
+    return index;
+  }
+
+  private requestType(text: string): RequestTypeInfo {
+    let info = this.requestTypes.get(text);
+    if (info === undefined) {
+      info = { hash: hashString32(text), authority: undefined, user: undefined };
+      if (this.requestTypes.size < CACHE_LIMIT) this.requestTypes.set(text, info);
+    }
+    return info;
+  }
+
+  /**
+   * Sets `out` from the parts of a valid row. Days are YYYYMMDD numbers; indices are positions in
+   * the schema's lists (optional ones 1-based, 0 for none).
+   */
+  private finish(
+    idLow: number, idHigh: number, received: number, country: number, requester: number, category: number,
+    outcome: number, reason: number, decided: number, notice: number, requestTypeHash: number, prohibited: string | undefined,
+  ): void {
+    const out = this.out;
+    out.idLow = idLow;
+    out.idHigh = idHigh;
+    let h = mix32(0x5bd1e995, received);
+    h = mix32(h, this.countryHashes[country]!);
+    h = mix32(h, requester);
+    h = mix32(h, category);
+    h = mix32(h, outcome);
+    h = mix32(h, reason);
+    h = mix32(h, decided);
+    h = mix32(h, notice);
+    h = mix32(h, requestTypeHash);
+    out.signature = finish32(h);
+    const bucket = received >= this.periodStart && received <= this.periodEnd ? 0 : received >= this.compareStart && received <= this.compareEnd ? 2 : 1;
+    out.bucket = bucket;
+    out.prohibited = prohibited;
+    if (bucket === 1) {
+      // Outside the period: counted as such, never tallied.
+      out.cell = -1;
+      out.timeCell = -1;
+      return;
+    }
+    const year = Math.floor(received / 10000);
+    const month = Math.floor(received / 100) % 100;
+    const monthIndex = year * 12 + month - 1;
+    // A number for the cell, to find its key without building it: a small integer (fast to look up)
+    // when the country and month are among the first 256 and 1024 seen.
+    let monthSlot = this.monthSlots.get(monthIndex);
+    if (monthSlot === undefined) {
+      monthSlot = this.monthSlots.size;
+      this.monthSlots.set(monthIndex, monthSlot);
+    }
+    const combo = (((((country * 4 + requester) * 5 + category) * 5 + outcome) * 4 + reason) * 4 + notice);
+    const code = country < 256 && monthSlot < 1024 ? combo * 1024 + monthSlot : -1 - (monthIndex * 2_000_000 + combo);
+    let cell = this.cellCodes.get(code);
+    if (cell === undefined) {
+      cell = this.cellKeys.push(cellKey(
+        this.countryCodes[country]!, REQUESTERS[requester]!, CATEGORIES[category]!, OUTCOMES[outcome]!,
+        reason ? REJECTION_REASONS[reason - 1]! : '', notice ? USER_NOTICES[notice - 1]! : '', monthText(year, month),
+      )) - 1;
+      this.cellCodes.set(code, cell);
+    }
+    out.cell = cell;
+    if (decided) {
+      const days =
+        toEpochDay(Math.floor(decided / 10000), Math.floor(decided / 100) % 100, decided % 100) -
+        toEpochDay(year, month, received % 100);
+      const timeCode = country < 256 && monthSlot < 1024 ? ((monthSlot * 256 + country) * 4 + requester) * 5 + category : -1 - (((monthIndex * 2048 + country) * 4 + requester) * 5 + category);
+      let timeCell = this.timeCodes.get(timeCode);
+      if (timeCell === undefined) {
+        timeCell = this.timeKeys.push(timeKey(this.countryCodes[country]!, REQUESTERS[requester]!, CATEGORIES[category]!, monthText(year, month))) - 1;
+        this.timeCodes.set(timeCode, timeCell);
+      }
+      out.days = days;
+      out.timeCell = timeCell;
+    } else {
+      out.timeCell = -1;
+    }
+  }
+
+  /** Sets `out` from a record validateRow accepted; `prohibited` from its findings. */
+  fromRecord(record: RequestRecord, prohibited: string | undefined): void {
+    hashRange(record.id, 0, record.id.length);
+    const idLow = HASH_OUT[0]!;
+    const idHigh = HASH_OUT[1]!;
+    const reason = record.rejectionReason ? REJECTION_REASONS.indexOf(record.rejectionReason) + 1 : 0;
+    const notice = record.userNotified ? USER_NOTICES.indexOf(record.userNotified) + 1 : 0;
+    this.finish(
+      idLow, idHigh, dayNumber(record.received), this.countryOf(record.country), REQUESTERS.indexOf(record.requester),
+      CATEGORIES.indexOf(record.category), OUTCOMES.indexOf(record.outcome), reason,
+      record.decided ? dayNumber(record.decided) : 0, notice, this.requestType(record.requestType).hash, prohibited,
+    );
+  }
+
+  /** The trimmed cells of the row being read, in COLUMNS order ('' when absent). */
+  private readonly cells: string[] = COLUMNS.map(() => '');
+
+  /**
+   * Reads the line `text[start, end)` (no quote, no U+FFFD, no line end). True when the row is valid
+   * and `out` is set; false when validateRow must read it (the row has a problem, or is unusual).
+   */
+  read(text: string, start: number, end: number): boolean {
+    const starts = this.starts;
+    const ends = this.ends;
+    let count = 0;
+    let position = start;
+    for (;;) {
+      if (count === 256) return false;
+      starts[count] = position;
+      const comma = text.indexOf(',', position);
+      if (comma === -1 || comma >= end) {
+        ends[count++] = end;
+        break;
+      }
+      ends[count++] = comma;
+      position = comma + 1;
+    }
+    if (count !== this.width) return false;
+    const at = this.at;
+    const cells = this.cells;
+    for (let column = 0; column < 10; column++) {
+      const index = at[column]!;
+      cells[column] = index < 0 ? '' : text.slice(starts[index]!, ends[index]!).trim();
+    }
+    return this.readCells();
+  }
+
+  /** read() for a record already split into fields (of the header's number, or more). */
+  readFields(fields: readonly string[]): boolean {
+    const at = this.at;
+    const cells = this.cells;
+    for (let column = 0; column < 10; column++) {
+      const index = at[column]!;
+      const cell = index < 0 ? '' : (fields[index] ?? '').trim();
+      if (cell.includes('\uFFFD')) return false;
+      cells[column] = cell;
+    }
+    return this.readCells();
+  }
+
+  /** Validates the cells (see read()). */
+  private readCells(): boolean {
+    // COLUMNS: id, received, country, requester, category, request_type, outcome, rejection_reason, decided, user_notified
+    const [id, receivedText, countryText, requesterText, categoryText, requestType, outcomeText, reasonText, decidedText, noticeText] = this.cells as [
+      string, string, string, string, string, string, string, string, string, string,
+    ];
+    if (id === '') return false;
+    const received = this.day(receivedText, 0, receivedText.length);
+    if (received <= 0) return false;
+    const country = this.country(countryText);
+    if (country < 0) return false;
+    let requester = 0; // law-enforcement
+    if (requesterText !== '') {
+      requester = this.requesters.get(requesterText);
+      if (requester < 0) return false;
+    }
+    if (outcomeText === '') return false;
+    const outcome = this.outcomes.get(outcomeText);
+    if (outcome < 0) return false;
+    let reason = 0;
+    if (reasonText !== '') {
+      reason = this.reasons.get(reasonText) + 1;
+      if (reason <= 0 || outcome !== REJECTED) return false;
+    }
+    let decided = 0;
+    if (decidedText !== '') {
+      decided = this.day(decidedText, 0, decidedText.length);
+      if (decided <= 0 || decided < received) return false;
+    }
+    let notice = 0;
+    if (noticeText !== '') {
+      notice = this.notices.get(noticeText) + 1;
+      if (notice <= 0) return false;
+    }
+    const user = requester === USER_REQUESTER;
+    let info: RequestTypeInfo | undefined;
+    let classification: Classification | undefined;
+    if (requestType !== '') {
+      info = this.requestType(requestType);
+      classification = this.classification(info, requestType, user);
+    }
+    let category: number;
+    if (categoryText !== '') {
+      category = this.categories.get(categoryText);
+      if (category < 0 || USER_CATEGORY[category] !== user) return false;
+    } else {
+      const classified: Category | undefined = classification?.category;
+      if (classified === undefined) return false;
+      category = CATEGORIES.indexOf(classified);
+    }
+    const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
+    hashRange(id, 0, id.length);
+    this.finish(HASH_OUT[0]!, HASH_OUT[1]!, received, country, requester, category, outcome, reason, decided, notice, info ? info.hash : EMPTY_HASH, prohibited);
+    return true;
+  }
+
+  private country(text: string): number {
+    let country = this.countries.get(text);
+    if (country === undefined) {
+      const result = resolveCountry(text);
+      country = result.ok ? this.countryOf(result.country.code) : -1;
+      if (this.countries.size < CACHE_LIMIT) this.countries.set(text, country);
+    }
+    return country;
+  }
+
+  private classification(info: RequestTypeInfo, text: string, user: boolean): Classification {
+    let classification = user ? info.user : info.authority;
+    if (classification === undefined) {
+      classification = this.classifier.classify(text, user ? 'user' : 'authority');
+      if (user) info.user = classification;
+      else info.authority = classification;
+    }
+    return classification;
+  }
+
+  /** An enumerated cell's index from the bytes cache, else from the text cache. */
+  private static enumBytes(map: ByteMap<number>, cache: EnumCache, bytes: Uint8Array, start: number, end: number): number {
+    let index = map.get(bytes, start, end);
+    if (index === undefined) {
+      index = cache.get(ascii(bytes, start, end));
+      map.setMissed(bytes, start, end, index);
+    }
+    return index;
+  }
+
+  /**
+   * read() for a line of ASCII bytes `bytes[start, end)` (no quote, no line end); false also when the
+   * line holds a byte above 127 (it is then read as text).
+   */
+  readBytes(bytes: Uint8Array, start: number, end: number): boolean {
+    const starts = this.starts;
+    const ends = this.ends;
+    let count = 0;
+    let fieldStart = start;
+    let any = 0;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i]!;
+      any |= c;
+      if (c === 44) {
+        if (count === 255) return false;
+        starts[count] = fieldStart;
+        ends[count++] = i;
+        fieldStart = i + 1;
+      }
+    }
+    if (any > 127) return false; // not ASCII: read as text
+    starts[count] = fieldStart;
+    ends[count++] = end;
+    if (count !== this.width) return false;
+    const at = this.at;
+    for (let column = 0; column < 10; column++) {
+      const index = at[column]!;
+      if (index < 0) continue;
+      let s = starts[index]!;
+      let e = ends[index]!;
+      while (s < e && (bytes[s] === 32 || (bytes[s]! >= 9 && bytes[s]! <= 13))) s++;
+      while (e > s && (bytes[e - 1] === 32 || (bytes[e - 1]! >= 9 && bytes[e - 1]! <= 13))) e--;
+      starts[index] = s;
+      ends[index] = e;
+    }
+    const idAt = at[0]!;
+    if (ends[idAt]! === starts[idAt]!) return false;
+    const received = this.dayBytes(bytes, starts[at[1]!]!, ends[at[1]!]!);
+    if (received <= 0) return false;
+    const countryAt = at[2]!;
+    let country = this.countryBytes.get(bytes, starts[countryAt]!, ends[countryAt]!);
+    if (country === undefined) {
+      country = this.country(ascii(bytes, starts[countryAt]!, ends[countryAt]!));
+      this.countryBytes.setMissed(bytes, starts[countryAt]!, ends[countryAt]!, country);
+    }
+    if (country < 0) return false;
+    let requester = 0; // law-enforcement
+    const requesterAt = at[3]!;
+    if (requesterAt >= 0 && ends[requesterAt]! > starts[requesterAt]!) {
+      requester = RowKeys.enumBytes(this.requesterBytes, this.requesters, bytes, starts[requesterAt]!, ends[requesterAt]!);
+      if (requester < 0) return false;
+    }
+    const outcomeAt = at[6]!;
+    if (ends[outcomeAt]! === starts[outcomeAt]!) return false;
+    const outcome = RowKeys.enumBytes(this.outcomeBytes, this.outcomes, bytes, starts[outcomeAt]!, ends[outcomeAt]!);
+    if (outcome < 0) return false;
+    let reason = 0;
+    const reasonAt = at[7]!;
+    if (reasonAt >= 0 && ends[reasonAt]! > starts[reasonAt]!) {
+      reason = RowKeys.enumBytes(this.reasonBytes, this.reasons, bytes, starts[reasonAt]!, ends[reasonAt]!) + 1;
+      if (reason <= 0 || outcome !== REJECTED) return false;
+    }
+    let decided = 0;
+    const decidedAt = at[8]!;
+    if (decidedAt >= 0 && ends[decidedAt]! > starts[decidedAt]!) {
+      decided = this.dayBytes(bytes, starts[decidedAt]!, ends[decidedAt]!);
+      if (decided <= 0 || decided < received) return false;
+    }
+    let notice = 0;
+    const noticeAt = at[9]!;
+    if (noticeAt >= 0 && ends[noticeAt]! > starts[noticeAt]!) {
+      notice = RowKeys.enumBytes(this.noticeBytes, this.notices, bytes, starts[noticeAt]!, ends[noticeAt]!) + 1;
+      if (notice <= 0) return false;
+    }
+    const user = requester === USER_REQUESTER;
+    const typeAt = at[5]!;
+    let info: RequestTypeInfo | undefined;
+    let classification: Classification | undefined;
+    if (typeAt >= 0 && ends[typeAt]! > starts[typeAt]!) {
+      info = this.requestTypeBytes.get(bytes, starts[typeAt]!, ends[typeAt]!);
+      if (info === undefined) {
+        info = this.requestType(ascii(bytes, starts[typeAt]!, ends[typeAt]!));
+        this.requestTypeBytes.setMissed(bytes, starts[typeAt]!, ends[typeAt]!, info);
+      }
+      classification = user ? info.user : info.authority;
+      if (classification === undefined) classification = this.classification(info, ascii(bytes, starts[typeAt]!, ends[typeAt]!), user);
+    }
+    let category: number;
+    const categoryAt = at[4]!;
+    if (categoryAt >= 0 && ends[categoryAt]! > starts[categoryAt]!) {
+      category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, starts[categoryAt]!, ends[categoryAt]!);
+      if (category < 0 || USER_CATEGORY[category] !== user) return false;
+    } else {
+      const classified: Category | undefined = classification?.category;
+      if (classified === undefined) return false;
+      category = CATEGORIES.indexOf(classified);
+    }
+    const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
+    hashBytes(bytes, starts[idAt]!, ends[idAt]!);
+    this.finish(HASH_OUT[0]!, HASH_OUT[1]!, received, country, requester, category, outcome, reason, decided, notice, info ? info.hash : EMPTY_HASH, prohibited);
+    return true;
+  }
+
+  private dayBytes(bytes: Uint8Array, start: number, end: number): number {
+    if (end - start === 10 && bytes[start + 4] === 45 && bytes[start + 7] === 45) {
+      let value = 0;
+      for (let i = start; i < end; i++) {
+        if (i === start + 4 || i === start + 7) continue;
+        const digit = bytes[i]! - 48;
+        if (digit < 0 || digit > 9) return 0;
+        value = value * 10 + digit;
+      }
+      const year = Math.floor(value / 10000);
+      const month = Math.floor(value / 100) % 100;
+      const day = value % 100;
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+      return value > this.today ? 0 : value;
+    }
+    if (end === start) return 0;
+    return this.dayOfText(ascii(bytes, start, end));
+  }
+
+  private dayOfText(text: string): number {
+    const result = parseLogDate(text);
+    if (!result.ok || !/^\d{4}-\d{2}-\d{2}$/.test(result.day)) return 0;
+    const value = dayNumber(result.day);
+    return value > this.today ? 0 : value;
+  }
+
+  /** A valid log date in `text[start, end)` as YYYYMMDD (its UTC day), or 0 when validateRow must look at it. */
+  private day(text: string, start: number, end: number): number {
+    if (end - start === 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
+      let value = 0;
+      for (let i = start; i < end; i++) {
+        if (i === start + 4 || i === start + 7) continue;
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return 0;
+        value = value * 10 + digit;
+      }
+      const year = Math.floor(value / 10000);
+      const month = Math.floor(value / 100) % 100;
+      const day = value % 100;
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+      return value > this.today ? 0 : value;
+    }
+    if (end === start) return 0;
+    return this.dayOfText(text.slice(start, end));
+  }
+}
+
+const EMPTY_HASH = hashString32('');
+
+/** The string of ASCII bytes. */
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}

@@ -1,0 +1,82 @@
+// 64-bit string hashing without allocation: two independent 32-bit murmur3-style hashes over the
+// UTF-16 code units of `text[start, end)`. Used for the compact id registry (the id) and for the
+// signature of a request's content. The same characters give the same hash on every thread.
+
+/** The result of the last hash: [low, high]. Read both right after the call. */
+export const HASH_OUT = new Int32Array(2);
+
+const C1 = 0xcc9e2d51 | 0;
+const C2 = 0x1b873593 | 0;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Hashes `text[start, end)` into HASH_OUT (both words; never both zero). */
+export function hashRange(text: string, start: number, end: number): void {
+  let h1 = 0x9747b28c | 0;
+  let h2 = 0x2f1d3a5b | 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let k = Math.imul(c, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h1 ^= k;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h2 = (Math.imul(h2 ^ c, 0x01000193) + (h1 >>> 7)) | 0;
+  }
+  const length = end - start;
+  h1 = fmix(h1 ^ length);
+  h2 = fmix(h2 ^ Math.imul(length, 0x27d4eb2f) ^ h1);
+  if (h1 === 0 && h2 === 0) h2 = 1;
+  HASH_OUT[0] = h1;
+  HASH_OUT[1] = h2;
+}
+
+/** A 32-bit hash of a whole string. */
+export function hashString32(text: string): number {
+  hashRange(text, 0, text.length);
+  return HASH_OUT[0]!;
+}
+
+/** Mixes one 32-bit value into a running 32-bit hash (order matters). */
+export function mix32(h: number, value: number): number {
+  let k = Math.imul(value | 0, C1);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, C2);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+export function finish32(h: number): number {
+  return fmix(h);
+}
+
+/** hashRange over bytes: the same hash as the string of those bytes when they are ASCII. */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): void {
+  let h1 = 0x9747b28c | 0;
+  let h2 = 0x2f1d3a5b | 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    let k = Math.imul(c, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h1 ^= k;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h2 = (Math.imul(h2 ^ c, 0x01000193) + (h1 >>> 7)) | 0;
+  }
+  const length = end - start;
+  h1 = fmix(h1 ^ length);
+  h2 = fmix(h2 ^ Math.imul(length, 0x27d4eb2f) ^ h1);
+  if (h1 === 0 && h2 === 0) h2 = 1;
+  HASH_OUT[0] = h1;
+  HASH_OUT[1] = h2;
+}

@@ -1,0 +1,48 @@
+// The compact id registry (hashes in a typed-array Robin Hood table) answers as a Map of ids would.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createIdRegistry, type IdCheck } from '../../src/core/id-registry.js';
+
+const step = fc.record({
+  id: fc.oneof(fc.constantFrom('A', 'B', 'C', 'a', ' A', 'A ', ''), fc.string({ maxLength: 6 }), fc.nat(5000).map(String)),
+  signature: fc.nat(3),
+  newFile: fc.boolean(),
+});
+
+describe('compact id registry ≡ Map (property)', () => {
+  it('gives the same verdicts and first locations, through growth and reserve', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), fc.nat(2000), fc.nat(8), (steps, reserveAt, initialLog) => {
+        const registry = createIdRegistry(1 << initialLog);
+        const model = new Map<string, { signature: number; file: string; line: number }>();
+        let file = 0;
+        let line = 1;
+        steps.forEach(({ id, signature, newFile }, index) => {
+          if (index === reserveAt) registry.reserve(steps.length * 2);
+          if (newFile) {
+            file++;
+            line = 1;
+          } else line += 1 + (index % 3);
+          const at = { file: `f${file}.csv`, line };
+          const first = model.get(id);
+          const expected: IdCheck = first
+            ? { kind: first.signature === signature ? 'duplicate' : 'conflict', first: { file: first.file, line: first.line } }
+            : { kind: 'new' };
+          if (!first) model.set(id, { signature, ...at });
+          expect(registry.check(id, signature, at)).toEqual(expected);
+        });
+        expect(registry.size).toBe(model.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds a million ids in 16 bytes each (at 90 % load)', () => {
+    const registry = createIdRegistry();
+    registry.reserve(1_000_000);
+    for (let i = 0; i < 1_000_000; i++) registry.check(`LE-${i}`, 0, { file: 'f.csv', line: i + 2 });
+    expect(registry.size).toBe(1_000_000);
+    expect(registry.bytes).toBeLessThanOrEqual(Math.ceil(1_000_000 / 0.9 + 1) * 16);
+    expect(registry.check('LE-123', 0, { file: 'g.csv', line: 1 })).toEqual({ kind: 'duplicate', first: { file: 'f.csv', line: 125 } });
+  });
+});
