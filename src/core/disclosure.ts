@@ -82,7 +82,7 @@ function suppress(report: Report, threshold: number): Report {
     if (row.total.count !== null) continue;
     for (const figure of [...row.cells, ...Object.values(row.categories)]) figure.percent = null;
   }
-  return { ...copy, disclosure: { method: 'min-cell', threshold }, comparison: null };
+  return { ...copy, disclosure: { method: 'min-cell', threshold } };
 }
 
 function band(report: Report, width: number): Report {
@@ -95,14 +95,23 @@ function band(report: Report, width: number): Report {
       figure.percent = null;
     }
   }
-  return { ...copy, disclosure: { method: 'bands', width }, comparison: null };
+  return { ...copy, disclosure: { method: 'bands', width } };
 }
 
 /**
- * Applies disclosure control to the authority tables. The comparison with the previous period is
- * dropped (its exact totals would undo the protection); the users' section is not changed.
+ * Applies disclosure control to the authority tables. Every other figure that adds up to their
+ * totals goes too: the comparison with the previous period, the row ledger (counted minus users'
+ * requests is the authority total), the counts of decided requests and of user notices. The
+ * users' section is not changed.
  */
 export function protectReport(report: Report, disclosure: Disclosure | null): Report {
   if (!disclosure) return report;
-  return disclosure.method === 'bands' ? band(report, disclosure.width) : suppress(report, disclosure.threshold);
+  const protectedReport = disclosure.method === 'bands' ? band(report, disclosure.width) : suppress(report, disclosure.threshold);
+  return {
+    ...protectedReport,
+    comparison: null,
+    ledger: null,
+    notices: null,
+    responseTimes: protectedReport.responseTimes.map((time) => (time.requester === 'authorities' ? { ...time, decided: null } : time)),
+  };
 }

@@ -88,9 +88,11 @@ export const ReportSchema = z.object({
   userRequests: z.number().int(),
   users: UsersSectionSchema,
   responseTimes: ResponseTimesSchema,
-  notices: NoticesSchema,
+  /** Null under disclosure control: the notice counts add up to the user-data total. */
+  notices: NoticesSchema.nullable(),
   comparison: ComparisonSchema.nullable(),
-  ledger: LedgerSchema,
+  /** Null under disclosure control: counted minus users' requests is the exact authority total. */
+  ledger: LedgerSchema.nullable(),
   /**
    * What was wrong and where, without the messages: they quote the cells, and a published output
    * carries no row content. The messages are on stderr (and `transparency validate`).

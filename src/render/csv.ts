@@ -59,14 +59,16 @@ function usersCsv(report: Report): string {
 function timingCsv(report: Report): string {
   const lines = [csvLine(['period', 'requester', 'category', 'decided', 'median_days', 'p90_days'])];
   for (const time of report.responseTimes) {
-    lines.push(csvLine([report.period.id, time.requester, time.category, time.decided, time.medianDays ?? '', time.p90Days ?? '']));
+    lines.push(csvLine([report.period.id, time.requester, time.category, time.decided ?? '', time.medianDays ?? '', time.p90Days ?? '']));
   }
   return document(lines);
 }
 
 function noticesCsv(report: Report): string {
-  const { notified, notNotified, notPermitted, notRecorded } = report.notices;
   const lines = [csvLine(['period', 'user_notified', 'count'])];
+  // Withheld under disclosure control: the header alone says there is nothing to publish.
+  if (!report.notices) return document(lines);
+  const { notified, notNotified, notPermitted, notRecorded } = report.notices;
   for (const [notice, count] of [['yes', notified], ['no', notNotified], ['not-permitted', notPermitted], ['not-recorded', notRecorded]] as const) {
     lines.push(csvLine([report.period.id, notice, count]));
   }

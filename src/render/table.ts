@@ -25,6 +25,7 @@ function rowCells(row: ReportRow, countWidth: number): string[] {
 
 export function describeLedger(report: Pick<Report, 'ledger' | 'period' | 'userRequests'>): string {
   const { ledger } = report;
+  if (!ledger) return 'Row counts are not shown under disclosure control (they are on standard error).';
   const parts = [`${ledger.read} rows read`, `${ledger.counted - report.userRequests} authority requests counted`];
   if (report.userRequests > 0) parts.push(`${report.userRequests} user requests counted (reported apart)`);
   parts.push(`${ledger.invalid} invalid`, `${ledger.duplicate} duplicate`, `${ledger.outsidePeriod} outside ${report.period.label}`);
@@ -108,29 +109,35 @@ function usersTable(users: UsersSection, chalk: ChalkInstance): string {
   return `${chalk.bold("Users' requests")} (the organisation's own users exercising their privacy rights)\n${lines.join('\n')}\n`;
 }
 
+function daysText(value: number | null): string {
+  return value === null ? '–' : `${value} ${value === 1 ? 'day' : 'days'}`;
+}
+
 function timingSummary(report: Report, chalk: ChalkInstance): string {
-  // Under disclosure control the counts of decided requests and of notices would give back the
-  // category totals: only the times are shown.
-  const exact = report.disclosure === null;
   const lines = report.responseTimes
-    .filter((time) => time.decided > 0)
+    .filter((time) => time.medianDays !== null)
     .map((time) => {
       const label = time.requester === 'authorities' ? CATEGORY_SHORT[time.category as keyof typeof CATEGORY_SHORT] : `Users: ${USER_CATEGORY_SHORT[time.category as keyof typeof USER_CATEGORY_SHORT]}`;
-      return `  ${label}: ${exact ? `${time.decided} decided, ` : ''}median ${days(time.medianDays)} days, 90th percentile ${days(time.p90Days)} days`;
+      // Under disclosure control the authorities' decided counts are withheld (null).
+      const decided = time.decided === null ? '' : `${time.decided} decided, `;
+      return `  ${label}: ${decided}median ${daysText(time.medianDays)}, 90th percentile ${daysText(time.p90Days)}`;
     });
-  const { notified, notNotified, notPermitted, notRecorded } = report.notices;
-  lines.push(
-    exact
-      ? `  User notice (user-data requests): ${notified} notified, ${notNotified} not notified, ${notPermitted} not permitted by law, ${notRecorded} not recorded`
-      : '  User notice (user-data requests): not shown under disclosure control',
-  );
-  return `${chalk.bold('Response times')} (days from received to decided)\n${lines.join('\n')}\n`;
+  if (lines.length === 0) lines.push('  No request was decided in this period.');
+  return `${chalk.bold('Response times')} (from received to decided)\n${lines.join('\n')}\n`;
+}
+
+function noticeSummary(report: Report, chalk: ChalkInstance): string {
+  const line = report.notices
+    ? `${report.notices.notified} notified, ${report.notices.notNotified} not notified, ${report.notices.notPermitted} not permitted by law, ${report.notices.notRecorded} not recorded`
+    : 'not shown under disclosure control';
+  return `${chalk.bold('User notice')} (authorities' requests for user data): ${line}\n`;
 }
 
 export function renderTable(report: Report, { chalk, section }: TableOptions): string {
   const parts: string[] = [];
   if (section === 'all' || section === 'authorities') parts.push(authoritySection(report, chalk));
   if ((section === 'all' && report.userRequests > 0) || section === 'users') parts.push(usersTable(report.users, chalk));
-  if (section === 'all' || section === 'timing' || section === 'notices') parts.push(timingSummary(report, chalk));
+  if (section === 'all' || section === 'timing') parts.push(timingSummary(report, chalk));
+  if (section === 'all' || section === 'notices') parts.push(noticeSummary(report, chalk));
   return parts.join('\n');
 }

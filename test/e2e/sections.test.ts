@@ -51,7 +51,7 @@ describe('response times and user notice', () => {
   it('as a summary in the table', () => {
     const run = runCli(BUILD_2020);
     expect(run.stdout).toContain('User data: 28 decided, median 9 days, 90th percentile 46 days');
-    expect(run.stdout).toContain('User notice (user-data requests): 3 notified, 16 not notified, 9 not permitted by law, 0 not recorded');
+    expect(run.stdout).toContain("User notice (authorities' requests for user data): 3 notified, 16 not notified, 9 not permitted by law, 0 not recorded");
   });
 
   it('a CSV holds one section: --report all is refused for CSV', () => {

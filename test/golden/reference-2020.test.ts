@@ -49,7 +49,7 @@ describe('the 2020 fixture reproduces the published 2020 table', () => {
     );
     expect(report.total.total.count).toBe(160);
     expect(report.rows).toHaveLength(15);
-    const { read, counted, invalid, duplicate, outsidePeriod } = report.ledger;
+    const { read, counted, invalid, duplicate, outsidePeriod } = report.ledger!;
     expect(read).toBe(counted + invalid + duplicate + outsidePeriod);
     expect(report.ledger).toEqual({ read: 175, counted: 172, invalid: 0, duplicate: 0, outsidePeriod: 3 });
     expect(report.userRequests).toBe(12);

@@ -324,7 +324,7 @@ describe('intake and report (property)', () => {
           const report = reportOf(`${year}${half}`);
           addCounts(halves, cellCounts(report));
           halfUsers += report.userRequests;
-          halfCounted += report.ledger.counted;
+          halfCounted += report.ledger!.counted;
         }
         for (const quarter of ['Q1', 'Q2', 'Q3', 'Q4']) {
           const report = reportOf(`${year}${quarter}`);
@@ -338,7 +338,7 @@ describe('intake and report (property)', () => {
         expect(nonZero(months)).toEqual(yearly);
         expect(halfUsers).toBe(whole.userRequests);
         expect(quarterUsers).toBe(whole.userRequests);
-        expect(halfCounted).toBe(whole.ledger.counted);
+        expect(halfCounted).toBe(whole.ledger!.counted);
       }),
       { numRuns: 60 },
     );

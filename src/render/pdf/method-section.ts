@@ -86,6 +86,12 @@ export function drawCounting(frame: PageFrame, parent: StructureElement, report:
       'are not in the tables. Users’ own requests about their data are counted and reported apart.',
   );
   const period = report.period.label;
+  if (ledger === null) {
+    // Under disclosure control the ledger would give the authority total back (counted minus users').
+    paragraph(frame, counted, 'Under disclosure control the numbers of rows read, counted, invalid and outside the period are not published: together they would give back the totals the tables withhold.');
+    counted.end();
+    return;
+  }
   const parts: [string, number][] = [
     [`Requests from authorities received in ${period} (in the tables)`, ledger.counted - report.userRequests],
     ['Users’ own requests about their data (reported apart)', report.userRequests],

@@ -94,8 +94,9 @@ export function drawUsersSection(frame: PageFrame, parent: StructureElement, rep
  * back what the tables withhold, and the core does not protect them: they are left out, the days kept.
  */
 export function drawResponseTimes(frame: PageFrame, parent: StructureElement, report: Report, required = false): void {
-  const decided = report.responseTimes.filter((time) => time.decided > 0);
-  const { notified, notNotified, notPermitted, notRecorded } = report.notices;
+  // Under disclosure control the authorities' decided counts are null: a median marks decided requests.
+  const decided = report.responseTimes.filter((time) => time.medianDays !== null);
+  const { notified, notNotified, notPermitted, notRecorded } = report.notices ?? { notified: 0, notNotified: 0, notPermitted: 0, notRecorded: 0 };
   const noticeTotal = notified + notNotified + notPermitted + notRecorded;
   if (decided.length === 0 && noticeTotal === 0) {
     if (required) drawEmpty(frame, parent, TIMES_TITLE, `No request was decided in ${report.period.label}, and no request from authorities for user data was received.`);
@@ -113,7 +114,7 @@ export function drawResponseTimes(frame: PageFrame, parent: StructureElement, re
       rows: decided.map((time) => ({
         cells: [
           time.requester === 'authorities' ? `Authorities: ${CATEGORY_SHORT[time.category as AuthorityCategory].toLowerCase()}` : `Users: ${USER_CATEGORY_SHORT[time.category as UserCategory].toLowerCase()}`,
-          protect && time.requester === 'authorities' ? '–' : formatCount(time.decided),
+          time.decided === null ? '–' : formatCount(time.decided),
           days(time.medianDays),
           days(time.p90Days),
         ],
@@ -122,7 +123,7 @@ export function drawResponseTimes(frame: PageFrame, parent: StructureElement, re
     });
     frame.y += SPACE.afterTable;
   }
-  if (protect && (noticeTotal > 0 || decided.some((time) => time.requester === 'authorities'))) {
+  if (protect && (report.notices === null || decided.some((time) => time.requester === 'authorities'))) {
     paragraph(
       frame,
       section,
