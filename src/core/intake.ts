@@ -78,6 +78,8 @@ export interface IntakeResult {
   /** Header cells no column matched, each once, in order of first appearance. */
   ignoredColumns: string[];
   files: number;
+  /** Files none of whose rows could be read (empty, not text, a header without a required column). */
+  unreadableFiles: string[];
 }
 
 export interface Intake {
@@ -136,6 +138,7 @@ export function createIntake(options: IntakeOptions): Intake {
   let columns: ColumnIndex = {};
   let width = 0;
   let readable = true;
+  const unreadableFiles: string[] = [];
 
   const addProblem = (problem: Problem) => {
     if (problem.severity === 'error') errorCount++;
@@ -150,10 +153,23 @@ export function createIntake(options: IntakeOptions): Intake {
     width = cells?.length ?? 0;
     if (cells === null) {
       readable = false;
+      unreadableFiles.push(file);
       return false;
     }
     const seen = new Map<Column, number>();
     const fileProblems: Problem[] = [];
+    const separator = otherSeparator(cells);
+    if (separator) {
+      // One header cell holding the column names: the file is not comma-separated.
+      addProblem({
+        severity: 'error', code: 'missing-column', file, line,
+        message: `the header is one column, "${cells[0]!.trim().slice(0, 60)}": the file looks separated by ${separator}, not commas; save it as comma-separated CSV (UTF-8)`,
+      });
+      readable = false;
+      unreadableFiles.push(file);
+      keys.layout(columns, width);
+      return false;
+    }
     cells.forEach((cell, index) => {
       const column = matchColumn(cell, options.columnAliases);
       if (!column) {
@@ -173,14 +189,17 @@ export function createIntake(options: IntakeOptions): Intake {
     });
     for (const column of REQUIRED_COLUMNS) {
       if (columns[column] === undefined) {
+        const candidate = cells.find((cell) => !matchColumn(cell, options.columnAliases) && LOOKS_LIKE[column]?.test(cell));
+        const hint = candidate ? `; if "${candidate.trim()}" holds it, map it in the config: "columns": { "${candidate.trim()}": "${column}" }` : '';
         fileProblems.push({
           severity: 'error', code: 'missing-column', file, line, column,
-          message: `required column "${column}" is missing; the header has: ${cells.map((c) => c.trim()).join(', ')}`,
+          message: `required column "${column}" is missing; the header has: ${cells.map((c) => c.trim()).join(', ')}${hint}`,
         });
       }
     }
     fileProblems.forEach(addProblem);
     readable = fileProblems.length === 0;
+    if (!readable) unreadableFiles.push(file);
     keys.layout(columns, width);
     return readable;
   };
@@ -307,7 +326,9 @@ export function createIntake(options: IntakeOptions): Intake {
   /** A row through validateRow (read already counted). */
   const rowFields = (file: string, line: number, fields: readonly string[]) => {
     if (fields.length !== width) flush();
-    if (fields.length !== width && !(fields.length > width && fields.slice(width).every((f) => f.trim() === ''))) {
+    // No guessing: a row with a field more or less than the header is refused, even an empty extra
+    // one, since the shift may be anywhere in the row.
+    if (fields.length !== width) {
       ledger.invalid++;
       addProblem({
         severity: 'error', code: 'field-count', file, line,
@@ -417,7 +438,26 @@ export function createIntake(options: IntakeOptions): Intake {
       warningCount,
       ignoredColumns: [...ignored],
       files,
+      unreadableFiles: [...unreadableFiles],
     };
   }
 }
 
+
+/** Header names a case-system export may use for a required column, to suggest a mapping. */
+const LOOKS_LIKE: Partial<Record<Column, RegExp>> = {
+  id: /\b(id|number|no|ref|reference|case)\b/i,
+  received: /receiv|date|opened|submitted/i,
+  country: /country|nation|jurisdiction/i,
+  outcome: /outcome|status|result|decision|disposition/i,
+};
+
+/** "semicolons" or "tabs" when a one-cell header is really several columns joined by another separator. */
+function otherSeparator(cells: readonly string[]): string | undefined {
+  if (cells.length !== 1) return undefined;
+  const header = cells[0]!;
+  if (header.split(';').length > 2) return 'semicolons';
+  if (header.split('\t').length > 2) return 'tabs';
+  if (header.split('|').length > 2) return 'vertical bars';
+  return undefined;
+}

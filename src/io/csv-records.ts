@@ -197,18 +197,33 @@ export class CsvRecordSplitter {
       return true;
     }
     try {
-      // Lines are already split, so a record holds line breaks only inside quotes; a bare CR is data.
-      const records = parse(text, { relax_quotes: singleLine, relax_column_count: true, record_delimiter: ['\n', '\r\n'] }) as string[][];
-      if (records.length !== 1) throw Object.assign(new Error('not one record'), { code: 'CSV_NOT_ONE_RECORD' });
-      this.sink.record({ line, fields: records[0]! });
+      this.sink.record({ line, fields: parseOne(text, false) });
       return true;
-    } catch (error) {
+    } catch (strictError) {
+      // On one line, a quote in the middle of an unquoted field (a,b"c) is taken literally, as
+      // spreadsheets write it; any other error, such as a closing quote followed by text, stands.
+      let error = strictError;
+      if (singleLine && (strictError as { code?: string }).code === 'INVALID_OPENING_QUOTE') {
+        try {
+          this.sink.record({ line, fields: parseOne(text, true) });
+          return true;
+        } catch (relaxedError) {
+          error = relaxedError;
+        }
+      }
       if (!singleLine) return false;
       const code = (error as { code?: string }).code ?? '';
       this.sink.error({ line, rows: 1, message: `malformed CSV: ${CSV_PARSE_HINTS[code] ?? (error as Error).message}` });
       return true;
     }
   }
+}
+
+/** One record with csv-parse. Lines are already split, so line breaks are inside quotes; a bare CR is data. */
+function parseOne(text: string, relaxQuotes: boolean): string[] {
+  const records = parse(text, { relax_quotes: relaxQuotes, relax_column_count: true, record_delimiter: ['\n', '\r\n'] }) as string[][];
+  if (records.length !== 1) throw Object.assign(new Error('not one record'), { code: 'CSV_NOT_ONE_RECORD' });
+  return records[0]!;
 }
 
 /**

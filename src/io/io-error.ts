@@ -23,6 +23,8 @@ export function describeFsError(error: unknown): string {
       return 'the file system is read-only';
     case 'EMFILE':
       return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
     default:
       return (error as Error | undefined)?.message ?? String(error);
   }

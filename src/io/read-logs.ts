@@ -89,7 +89,10 @@ async function readAll(sources: readonly Source[], intake: Intake, options: Read
     try {
       await readSource(source.name, chunks, intake, progress, source.kind === 'file' ? pool : undefined);
     } catch (error) {
-      if (error instanceof IoError) throw error;
+      // Only the file system's errors (ENOENT, EACCES, EIO…) are the input's; anything else is a bug
+      // and must surface as one, not as "cannot read".
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (error instanceof IoError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
       throw new IoError(`${source.name}: cannot read: ${describeFsError(error)}`);
     }
   }

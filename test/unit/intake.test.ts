@@ -118,8 +118,13 @@ describe('field count', () => {
     ]);
   });
 
-  it('accepts empty fields after the last column (a trailing comma)', () => {
+  it('refuses empty fields after the last column too: the shift may be anywhere in the row', () => {
     const result = runIntake([{ name: 'a.csv', text: csv('id,received,country,outcome,category', 'LE-1,2021-01-01,RU,approved,technical,,', 'LE-2,2021-01-01,RU,approved,technical, ') }]);
+    expect(result.ledger).toEqual({ read: 2, counted: 0, invalid: 2, duplicate: 0, outsidePeriod: 0 });
+  });
+
+  it('accepts a trailing delimiter on every line, header included (an empty last column)', () => {
+    const result = runIntake([{ name: 'a.csv', text: csv('id,received,country,outcome,category,', 'LE-1,2021-01-01,RU,approved,technical,', 'LE-2,2021-01-01,RU,approved,technical,') }]);
     expect(result.ledger).toEqual({ read: 2, counted: 2, invalid: 0, duplicate: 0, outsidePeriod: 0 });
   });
 });

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import { previousPeriod, type Period } from '../../core/period.js';
 import { protectReport } from '../../core/disclosure.js';
 import { buildReport } from '../../core/report.js';
-import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
 import { formatOfPath, renderers, type Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
-import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
+import { formatDiagnostics, formatLedgerLine, formatProblemCount, plural } from '../diagnostics.js';
+import type { IntakeResult } from '../../core/intake.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { emit } from '../emit.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, countOption, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
 import type { ReportSection } from '../../render/sections.js';
@@ -63,10 +64,25 @@ Exit codes: 0 clean, 1 invalid rows or a policy violation (the report counts the
     });
 }
 
+/** A period with no request in it, or one not over yet, gives a report that is rarely what was meant. */
+function warnAboutPeriod(period: Period, result: IntakeResult, context: CliContext): void {
+  const today = new Date().toISOString().slice(0, 10);
+  if (result.ledger.counted === 0 && result.ledger.read > 0) {
+    context.error(
+      `${context.stderrChalk.yellow.bold('warning:')} no request in the logs was received in ${period.label} (${period.start} – ${period.end}); ${result.ledger.outsidePeriod} rows are outside it. Run transparency periods to see which periods the logs hold.`,
+    );
+  }
+  if (period.end >= today) {
+    context.error(`${context.stderrChalk.yellow.bold('warning:')} ${period.label} is not over yet (it ends ${period.end}): the report covers requests received until today.`);
+  }
+}
+
 async function runBuild(inputs: string[], options: BuildOptions, context: CliContext): Promise<ExitCode> {
-  const format = options.format ?? (options.out ? formatOfPath(options.out) : 'table');
-  if (!format) throw new UsageError(`cannot tell the format from "${options.out}"; add --format csv, json, pdf or table`);
-  if (format === 'pdf' && !options.out && context.stdoutIsTTY) {
+  // --out - is standard output, as - is standard input for the logs.
+  const out = options.out === '-' ? undefined : options.out;
+  const format = options.format ?? (out ? formatOfPath(out) : 'table');
+  if (!format) throw new UsageError(`cannot tell the format from "${out}"; add --format csv, json, pdf or table`);
+  if (format === 'pdf' && !out && context.stdoutIsTTY) {
     throw new UsageError('a PDF is not for the terminal; add --out report.pdf (or redirect standard output)');
   }
   const loaded = await loadConfig(options.config);
@@ -86,7 +102,16 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     context.error(`${formatProblemCount(result)}: no report written (--strict)`);
     return EXIT.invalidData;
   }
-  if (options.minCell && options.bands) throw new UsageError('--min-cell and --bands are two ways of protecting small counts; choose one');
+  // A row in error is reported and left out; a whole log that cannot be read would make a report
+  // that looks complete and is not, so none is written (and a previous one stays).
+  if (result.unreadableFiles.length > 0) {
+    const files = result.unreadableFiles;
+    context.error(
+      `${context.stderrChalk.red.bold('error:')} no report written: ${plural(files.length, 'file')} could not be read at all (${files.join(', ')}); fix ${files.length === 1 ? 'it' : 'them'} or leave ${files.length === 1 ? 'it' : 'them'} out`,
+    );
+    return EXIT.invalidData;
+  }
+  warnAboutPeriod(period, result, context);
   const disclosure = options.minCell
     ? ({ method: 'min-cell', threshold: options.minCell } as const)
     : options.bands
@@ -100,13 +125,12 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
   if (format === 'csv' && section === 'all') {
     throw new UsageError('a CSV holds one table; choose --report authorities, users, timing or notices');
   }
-  const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
+  const chalk = format === 'table' && !out ? context.stdoutChalk : context.plainChalk;
   const output = await renderers[format](report, { chalk, pageSize, timestamp, config, section });
-  if (options.out) await writeFileAtomic(options.out, output);
-  else await writeStdout(output);
+  await emit(output, out);
   if (!options.quiet) {
-    if (options.out || format !== 'table') context.error(formatLedgerLine(result, period.label));
-    if (options.out) context.error(`wrote ${options.out} (${format})`);
+    if (out || format !== 'table') context.error(formatLedgerLine(result, period.label));
+    if (out) context.error(`wrote ${out} (${format})`);
     if (result.errorCount > 0) context.error(`${formatProblemCount(result)}: the report counts only the valid rows`);
   }
   return exitCode;
