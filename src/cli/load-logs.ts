@@ -42,6 +42,10 @@ export function chooseInputs(named: readonly string[], loaded: LoadedConfig): st
 
 export async function loadLogs(inputs: readonly string[], config: Config, options: LoadOptions): Promise<IntakeResult> {
   const sources = await resolveInputs(inputs);
+  // `-` on a terminal would wait in silence for typed input: say what it is waiting for.
+  if (sources.some((source) => source.kind === 'stdin') && process.stdin.isTTY) {
+    process.stderr.write('reading a log from the terminal: type or paste CSV, end with Ctrl-D (or pipe a file in)\n');
+  }
   const categories = [...config.classification.rules, ...DEFAULT_CATEGORY_RULES];
   const prohibited = [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES];
   const intake = createIntake({

@@ -15,11 +15,14 @@ import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
-// `transparency build … | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
-});
+// `transparency build … | head` (or `2>&1 | head`) closes the pipe early: that is the reader's
+// choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+}
 
 const env = process.env;
 const colorFlag = process.argv.includes('--no-color') ? false : undefined;

@@ -56,7 +56,8 @@ export const DEFAULT_CATEGORY_RULES: readonly ClassificationRule[] = [
 
 export const DEFAULT_PROHIBITED_RULES: readonly ProhibitedRule[] = [
   { id: 'encryption-keys', pattern: '\\b(en|de)cryption keys?|\\b(private|master|signing|session|root) keys?\\b|\\bkey escrow|\\bdecrypt (user|customer|traffic|communications)', kind: 'encryption-keys', category: 'technical-expertise' },
-  { id: 'undeclared-capabilities', pattern: '\\bback ?doors?\\b(?! sample)|\\bundeclared (capabilit|functionalit|feature)|\\b(install|add|build|insert|implant|deploy|enable)\\w* (a |an )?(hidden |covert |secret )?(monitoring|surveillance|interception|spying|tracking|wiretap)|\\bhidden (access|functionality|capability)|\\bweaken\\w* (the )?(encryption|protection|product)', kind: 'undeclared-capabilities', category: 'technical-expertise' },
+  // A backdoor is forbidden as something to build into the products; analysing one (malware) is daily work.
+  { id: 'undeclared-capabilities', pattern: '\\b(install|add|build|insert|implant|deploy|enable|create|provide|implement|introduce|plant)\\w*\\s+(a |an |the )?(hidden |covert |secret )?(back ?doors?|monitoring|surveillance|interception|spying|tracking|wiretap)|\\bback ?doors? (in|into|to|for) (your|the|our|its|their) (products?|software|apps?|applications?|services?|systems?|solutions?)|\\bundeclared (capabilit|functionalit|feature)|\\bhidden (access|functionality|capability)|\\bweaken\\w* (the )?(encryption|protection|product)', kind: 'undeclared-capabilities', category: 'technical-expertise' },
   { id: 'direct-access', pattern: '\\b(direct|remote|live|real[- ]time|unrestricted|ongoing|permanent) access to\\b|\\baccess to (your|the company\'?s?|the organi[sz]ation\'?s?) (servers?|infrastructure|databases?|systems?|network|cloud)', kind: 'direct-access', category: 'user-data' },
 ];
 

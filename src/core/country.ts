@@ -18,6 +18,7 @@ const SHORT_NAMES: Record<string, string> = {
   GB: 'United Kingdom', IR: 'Iran', KP: 'North Korea', KR: 'South Korea', LA: 'Laos', MD: 'Moldova',
   MK: 'North Macedonia', NL: 'Netherlands', PS: 'Palestine', RU: 'Russia', SY: 'Syria', TW: 'Taiwan',
   TZ: 'Tanzania', US: 'United States', VA: 'Vatican City', VE: 'Venezuela', VN: 'Vietnam', BN: 'Brunei',
+  GM: 'Gambia', CI: "Côte d'Ivoire", FK: 'Falkland Islands', MO: 'Macao', SX: 'Sint Maarten',
 };
 
 // Common spellings that the data does not carry.
@@ -25,7 +26,13 @@ const EXTRA_ALIASES: Record<string, string> = {
   ksa: 'SA', uae: 'AE', burma: 'MM', 'east timor': 'TL', 'cape verde': 'CV', swaziland: 'SZ',
   macedonia: 'MK', 'ivory coast': 'CI', 'vatican city': 'VA', 'dr congo': 'CD', drc: 'CD', holland: 'NL',
   'korea south': 'KR', 'south korea': 'KR', 'north korea': 'KP', 'czech republic': 'CZ', brunei: 'BN',
+  'viet nam': 'VN', bosnia: 'BA', vatican: 'VA', 'holy see': 'VA', 'saint kitts': 'KN', 'saint vincent': 'VC',
+  'falkland islands': 'FK', macau: 'MO', 'timor leste': 'TL', 'cabo verde': 'CV', palestine: 'PS',
+  'republic of moldova': 'MD', 'russian federation': 'RU', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
 };
+
+// Names that mean more than one country: an error that lists them, never a guess.
+const AMBIGUOUS: Record<string, string[]> = { korea: ['KR', 'KP'], congo: ['CD', 'CG'], guinea: ['GN', 'GQ', 'GW', 'PG'] };
 
 /** Folds a spelling to a lookup key: case, accents, punctuation, "&"/"and" and a leading "the" do not matter. */
 export function countryKey(text: string): string {
@@ -37,7 +44,8 @@ export function countryKey(text: string): string {
     .replace(/[.,'’()\-_/]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^the /, '');
+    .replace(/^the /, '')
+    .replace(/\bst\b/g, 'saint');
 }
 
 interface Index {
@@ -69,6 +77,7 @@ function buildIndex(): Index {
     add(countryKey(SHORT_NAMES[alpha2] ?? ''), alpha2);
   }
   for (const [alias, code] of Object.entries(EXTRA_ALIASES)) add(alias, code);
+  for (const [name, codes] of Object.entries(AMBIGUOUS)) codes.forEach((code) => add(name, code));
   return { byKey, byAlpha3, names };
 }
 

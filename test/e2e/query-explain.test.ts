@@ -61,7 +61,7 @@ describe('query', () => {
     const run = runCli(['query', 'fixtures/bad/bad-values.csv']);
     expect(run.stdout).toBe('1\n');
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('warning: 8 errors, 0 warnings in the logs; 7 invalid rows are not counted (run transparency validate for the list)\n');
+    expect(run.stderr).toBe('error: 7 invalid rows not counted in this answer (8 errors, 0 warnings in the logs; run transparency validate for the list)\n');
   });
 });
 

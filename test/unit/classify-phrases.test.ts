@@ -109,3 +109,15 @@ describe('built-in classification of request types', () => {
     expect(custom.classify('subscriber information', 'authority')).toEqual({ category: 'technical-expertise', rule: 'mine' });
   });
 });
+
+describe('analysing a backdoor is not asking for one', () => {
+  it.each(['backdoor analysis', 'analysis of a backdoor', 'analysis of backdoor malware found on server', 'reverse engineering of the backdoor'])('%s', (text) => {
+    const result = createClassifier().classify(text, 'authority');
+    expect(result.prohibited).toBeUndefined();
+    expect(result.category).toBe('technical-expertise');
+  });
+
+  it.each(['a backdoor in your product', 'install a backdoor', 'provide a backdoor to the investigators', 'backdoor into the software'])('%s is', (text) => {
+    expect(createClassifier().classify(text, 'authority').prohibited?.kind).toBe('undeclared-capabilities');
+  });
+});

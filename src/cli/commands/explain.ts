@@ -7,7 +7,7 @@ import { csvLine } from '../../render/csv-cell.js';
 import { renderJson } from '../../render/json.js';
 import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
-import { formatProblemCount } from '../diagnostics.js';
+import { formatProblemCount, plural } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
@@ -69,7 +69,7 @@ Examples:
         },
       });
       if (result.errorCount > 0) {
-        context.error(`warning: ${formatProblemCount(result)} in the logs; ${result.ledger.invalid} invalid rows are in no cell (run transparency validate)`);
+        context.error(`${context.stderrChalk.red.bold('error:')} ${plural(result.ledger.invalid, 'invalid row')} in no cell (${formatProblemCount(result)} in the logs; run transparency validate for the list)`);
       }
       const output =
         format === 'json'

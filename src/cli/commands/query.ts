@@ -3,13 +3,13 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { resolveCountry } from '../../core/country.js';
 import type { Period } from '../../core/period.js';
 import { DIMENSIONS, runQuery, type Dimension, type QueryFilters } from '../../core/query.js';
-import { REQUESTERS, type Requester } from '../../core/schema.js';
+import { isUserCategory, REQUESTERS, type Requester } from '../../core/schema.js';
 import { matchCategory, matchOutcome, matchRequester, type MatchResult } from '../../core/vocabulary.js';
 import { renderJson } from '../../render/json.js';
 import { queryDocument, renderQueryCsv, renderQueryTable } from '../../render/query.js';
 import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
-import { formatDiagnostics, formatProblemCount } from '../diagnostics.js';
+import { formatDiagnostics, formatProblemCount, plural } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
@@ -53,6 +53,9 @@ function setOf<T>(values: string[] | undefined, option: string, match: (text: st
 export function parseFilters(options: QueryOptions): QueryFilters {
   const requesterWords = options.requester?.flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase());
   let requesters: Set<Requester> | undefined;
+  const categories = setOf(options.category, 'category', matchCategory);
+  // Users' categories only make sense for users' requests: asked for alone, they select them.
+  if (!requesterWords && categories && [...categories].every(isUserCategory)) requesters = new Set(['user']);
   if (requesterWords?.includes('all')) requesters = new Set(REQUESTERS);
   else if (requesterWords && !requesterWords.every((word) => word === 'authorities')) {
     requesters = setOf(requesterWords.filter((word) => word !== 'authorities'), 'requester', matchRequester);
@@ -63,7 +66,7 @@ export function parseFilters(options: QueryOptions): QueryFilters {
       const result = resolveCountry(text);
       return result.ok ? { ok: true, value: result.country.code } : result;
     }),
-    categories: setOf(options.category, 'category', matchCategory),
+    categories,
     outcomes: setOf(options.outcome, 'outcome', matchOutcome),
     requesters,
   };
@@ -107,7 +110,7 @@ Examples:
       const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, { period: options.period });
       // The answer may be read by a script: say only that something was left out, and where to look.
       if (result.errorCount > 0) {
-        context.error(`warning: ${formatProblemCount(result)} in the logs; ${result.ledger.invalid} invalid rows are not counted (run transparency validate for the list)`);
+        context.error(`${context.stderrChalk.red.bold('error:')} ${plural(result.ledger.invalid, 'invalid row')} not counted in this answer (${formatProblemCount(result)} in the logs; run transparency validate for the list)`);
       } else {
         for (const line of formatDiagnostics(result, context.stderrChalk).filter((line) => !line.includes('note:'))) context.error(line);
       }
