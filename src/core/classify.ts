@@ -1,27 +1,14 @@
 // Classification of a request from its free-text `request_type`: which report category it belongs to,
 // and whether it asks for something the principles forbid (principle 1 and 4 in the report).
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ClassificationRuleSchema, ProhibitedRuleSchema } from './schemas.js';
 import { AUTHORITY_CATEGORIES, CATEGORIES, isUserCategory, type Category } from './schema.js';
 
 export const PROHIBITED_KINDS = ['encryption-keys', 'undeclared-capabilities', 'direct-access'] as const;
 export type ProhibitedKind = (typeof PROHIBITED_KINDS)[number];
 
-export const ClassificationRuleSchema = z.object({
-  /** Stable name, shown by `validate --explain-classification`. */
-  id: z.string().min(1),
-  /** A regular expression, matched case-insensitively against the request type. */
-  pattern: z.string().min(1),
-  category: z.enum(CATEGORIES),
-});
 export type ClassificationRule = z.infer<typeof ClassificationRuleSchema>;
 
-export const ProhibitedRuleSchema = z.object({
-  id: z.string().min(1),
-  pattern: z.string().min(1),
-  kind: z.enum(PROHIBITED_KINDS),
-  /** The category a row gets when this rule is the only thing that classifies it. */
-  category: z.enum(AUTHORITY_CATEGORIES),
-});
 export type ProhibitedRule = z.infer<typeof ProhibitedRuleSchema>;
 
 /** Authorities' and users' requests have disjoint categories; a rule only applies to its own audience. */

@@ -1,37 +1,17 @@
 // Two periods side by side: per country and category, the counts in both, the absolute and relative
 // change, and which countries appear or disappear.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CompareReportSchema, CompareRowSchema } from './schemas.js';
 import { countryName } from './country.js';
 import type { Period } from './period.js';
-import { PeriodSchema, compareNames } from './report.js';
+import { compareNames } from './report.js';
 import { AUTHORITY_CATEGORIES, type AuthorityCategory } from './schema.js';
 import type { TallyEntry } from './tally.js';
 
 export const COMPARE_CATEGORIES = [...AUTHORITY_CATEGORIES, 'all'] as const;
 
-const CompareRowSchema = z.object({
-  code: z.string().nullable(),
-  name: z.string(),
-  category: z.enum(COMPARE_CATEGORIES),
-  current: z.number().int(),
-  previous: z.number().int(),
-  change: z.number().int(),
-  /** Relative change in percent, one decimal; null when the previous count is 0. */
-  changePercent: z.number().nullable(),
-  /** new: no request in the previous period; gone: none in this one. */
-  status: z.enum(['both', 'new', 'gone']),
-});
 export type CompareRow = z.infer<typeof CompareRowSchema>;
 
-export const CompareReportSchema = z.object({
-  schemaVersion: z.literal(1),
-  period: PeriodSchema,
-  with: PeriodSchema,
-  rows: z.array(CompareRowSchema),
-  total: z.array(CompareRowSchema),
-  countriesNew: z.array(z.string()),
-  countriesGone: z.array(z.string()),
-});
 export type CompareReport = z.infer<typeof CompareReportSchema>;
 
 type Counts = Map<string, Record<AuthorityCategory, number>>;

@@ -1,20 +1,13 @@
 // The periods present in the logs, with their request counts, so that a pipeline can build every
 // half-year (or year, quarter, month) in a loop.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PeriodCountSchema } from './schemas.js';
 import { parsePeriod, periodIdsOf } from './period.js';
 import type { TallyEntry } from './tally.js';
 
 export const GRANULARITIES = ['year', 'half', 'quarter', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-export const PeriodCountSchema = z.object({
-  period: z.string(),
-  label: z.string(),
-  start: z.iso.date(),
-  end: z.iso.date(),
-  authorityRequests: z.number().int(),
-  userRequests: z.number().int(),
-});
 export type PeriodCount = z.infer<typeof PeriodCountSchema>;
 
 export function listPeriods(entries: readonly TallyEntry[], granularity: Granularity): PeriodCount[] {

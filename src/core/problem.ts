@@ -1,5 +1,6 @@
 // A problem found in the input: where it is (file, line, column) and what is wrong with it.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ProblemCodeSchema, ProblemSchema } from './schemas.js';
 
 export const PROBLEM_CODES = [
   'csv-syntax', // the CSV itself cannot be read there
@@ -16,18 +17,8 @@ export const PROBLEM_CODES = [
   'policy-violation', // an approved request the principles forbid
   'empty-input', // a file with no header or no rows
 ] as const;
-export const ProblemCodeSchema = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof ProblemCodeSchema>;
 
-export const ProblemSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: ProblemCodeSchema,
-  file: z.string(),
-  /** 1-based line where the record starts (0 for the file as a whole). */
-  line: z.number().int().nonnegative(),
-  column: z.string().optional(),
-  message: z.string(),
-});
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** `file:line: column: message`, the form editors and CI annotate from. */

@@ -1,108 +1,29 @@
-// The report: what every output format renders. Its zod schema is the contract of the JSON output.
-import { z } from 'zod';
+// The report: what every output format renders. Its zod schema (ReportSchema, in schemas.ts) is the
+// contract of the JSON output.
+import type { z } from 'zod';
+import type { CellSchema, ComparisonSchema, FigureSchema, ReportRowSchema, ReportSchema } from './schemas.js';
 import { countryName } from './country.js';
 import type { IntakeResult } from './intake.js';
 import { wholePercents } from './percent.js';
 import type { Period } from './period.js';
-import { ProblemSchema } from './problem.js';
-import { AUTHORITY_CATEGORIES, OUTCOMES, OutcomeSchema, type AuthorityCategory, type Outcome } from './schema.js';
+import { AUTHORITY_CATEGORIES, OUTCOMES, type AuthorityCategory, type Outcome } from './schema.js';
 import type { TallyEntry } from './tally.js';
-import { buildNotices, buildResponseTimes, NoticesSchema, ResponseTimesSchema } from './timing.js';
-import { buildUsersSection, UsersSectionSchema } from './users-section.js';
+import { buildNotices, buildResponseTimes } from './timing.js';
+import { buildUsersSection } from './users-section.js';
 
 export const SCHEMA_VERSION = 1;
 
-export const PeriodSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['year', 'half', 'quarter', 'month', 'range']),
-  start: z.iso.date(),
-  end: z.iso.date(),
-  label: z.string(),
-});
 
-export const LedgerSchema = z.object({
-  read: z.number().int(),
-  counted: z.number().int(),
-  invalid: z.number().int(),
-  duplicate: z.number().int(),
-  outsidePeriod: z.number().int(),
-});
 
-/**
- * A published figure. Under disclosure control (--min-cell, --bands) a count may be withheld: then
- * `count` and `percent` are null and `display` says what is printed instead ("< 5", "0–249").
- */
-export const FigureSchema = z.object({
-  count: z.number().int().nullable(),
-  /** Share of the row's total requests (both categories, all outcomes), whole percent. */
-  percent: z.number().int().nullable(),
-  display: z.string().optional(),
-});
 export type Figure = z.infer<typeof FigureSchema>;
 
-export const CellSchema = FigureSchema.extend({
-  category: z.enum(AUTHORITY_CATEGORIES),
-  outcome: OutcomeSchema,
-});
 export type Cell = z.infer<typeof CellSchema>;
 
-export const ReportRowSchema = z.object({
-  /** ISO 3166-1 alpha-2; null on the TOTAL row. */
-  code: z.string().nullable(),
-  name: z.string(),
-  /** All the row's requests: both categories, all outcomes. */
-  total: FigureSchema,
-  /** Requests per category, all outcomes (the volume layout's columns), with their share of the row. */
-  categories: z.record(z.enum(AUTHORITY_CATEGORIES), FigureSchema),
-  cells: z.array(CellSchema),
-});
 export type ReportRow = z.infer<typeof ReportRowSchema>;
 
-const CountPairSchema = z.object({ current: z.number().int(), previous: z.number().int() });
 
-/** Requests per category in this period and the one before, when the logs hold the one before. */
-export const ComparisonSchema = z.object({
-  period: PeriodSchema,
-  total: CountPairSchema,
-  categories: z.record(z.enum(AUTHORITY_CATEGORIES), CountPairSchema),
-  countries: CountPairSchema,
-});
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-export const ReportSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  period: PeriodSchema,
-  /** Which table the table, CSV and PDF outputs show: counts by outcome, or volumes per category. */
-  layout: z.enum(['outcomes', 'volume']),
-  /** Small-count disclosure control applied to the authority tables, if any. */
-  disclosure: z.discriminatedUnion('method', [
-    z.object({ method: z.literal('min-cell'), threshold: z.number().int().positive() }),
-    z.object({ method: z.literal('bands'), width: z.number().int().positive() }),
-  ]).nullable(),
-  categories: z.array(z.enum(AUTHORITY_CATEGORIES)),
-  /** Outcome columns: approved and rejected always, others only when they occur. */
-  outcomes: z.array(OutcomeSchema),
-  rows: z.array(ReportRowSchema),
-  total: ReportRowSchema,
-  /** Counted requests from the organisation's own users, reported apart from the authority tables. */
-  userRequests: z.number().int(),
-  users: UsersSectionSchema,
-  responseTimes: ResponseTimesSchema,
-  /** Null under disclosure control: the notice counts add up to the user-data total. */
-  notices: NoticesSchema.nullable(),
-  comparison: ComparisonSchema.nullable(),
-  /** Null under disclosure control: counted minus users' requests is the exact authority total. */
-  ledger: LedgerSchema.nullable(),
-  /**
-   * What was wrong and where, without the messages: they quote the cells, and a published output
-   * carries no row content. The messages are on stderr (and `transparency validate`).
-   */
-  problems: z.object({
-    errors: z.number().int(),
-    warnings: z.number().int(),
-    list: z.array(ProblemSchema.omit({ message: true })),
-  }),
-});
 export type Report = z.infer<typeof ReportSchema>;
 
 const ALWAYS_SHOWN: readonly Outcome[] = ['approved', 'rejected'];

@@ -1,9 +1,9 @@
 // The vocabulary of a request log. Every enumerated value the tool accepts is defined here,
 // once, as a zod schema; the TypeScript types are inferred from them.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CategorySchema, OutcomeSchema, RejectionReasonSchema, RequestRecordSchema, RequesterSchema, UserNoticeSchema } from './schemas.js';
 
 export const REQUESTERS = ['law-enforcement', 'government', 'international-organization', 'user'] as const;
-export const RequesterSchema = z.enum(REQUESTERS);
 export type Requester = z.infer<typeof RequesterSchema>;
 
 /** Categories of requests from authorities: the two tables of the report. */
@@ -11,40 +11,21 @@ export const AUTHORITY_CATEGORIES = ['technical-expertise', 'user-data'] as cons
 /** Categories of requests from the organisation's own users (privacy rights). */
 export const USER_CATEGORIES = ['data-removal', 'data-location', 'data-copy'] as const;
 export const CATEGORIES = [...AUTHORITY_CATEGORIES, ...USER_CATEGORIES] as const;
-export const CategorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof CategorySchema>;
 export type AuthorityCategory = (typeof AUTHORITY_CATEGORIES)[number];
 export type UserCategory = (typeof USER_CATEGORIES)[number];
 
 /** Outcomes in report order: the two decided ones first, as the published tables show them. */
 export const OUTCOMES = ['approved', 'rejected', 'challenged', 'clarification-requested', 'pending'] as const;
-export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
 export const REJECTION_REASONS = ['no-data-found', 'legal-verification-failed', 'prohibited-by-principles'] as const;
-export const RejectionReasonSchema = z.enum(REJECTION_REASONS);
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 
 export const USER_NOTICES = ['yes', 'no', 'not-permitted'] as const;
-export const UserNoticeSchema = z.enum(USER_NOTICES);
 export type UserNotice = z.infer<typeof UserNoticeSchema>;
 
-/** ISO 3166-1 alpha-2 code, upper case. */
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/);
 
-/** A request that passed validation: every field normalised. Dates are ISO `YYYY-MM-DD` in UTC. */
-export const RequestRecordSchema = z.object({
-  id: z.string().min(1),
-  received: z.iso.date(),
-  country: CountryCodeSchema,
-  requester: RequesterSchema,
-  category: CategorySchema,
-  requestType: z.string(),
-  outcome: OutcomeSchema,
-  rejectionReason: RejectionReasonSchema.optional(),
-  decided: z.iso.date().optional(),
-  userNotified: UserNoticeSchema.optional(),
-});
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 
 /** The columns the tool knows, in canonical (snake_case) spelling. */

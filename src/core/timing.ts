@@ -1,29 +1,13 @@
 // Response times (median and 90th percentile of days from received to decided, per category, as the
 // EU DSA transparency templates ask) and user notice for user-data requests.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { NoticesSchema, ResponseTimeSchema } from './schemas.js';
 import { histogramOf, medianOf, percentileOf } from './stats.js';
 import { AUTHORITY_CATEGORIES, CATEGORIES, USER_NOTICES } from './schema.js';
 import type { DecisionTimeEntry, TallyEntry } from './tally.js';
 
-const ResponseTimeSchema = z.object({
-  requester: z.enum(['authorities', 'users']),
-  category: z.enum(CATEGORIES),
-  /** Decided requests with both dates. */
-  /** Null under disclosure control: the decided counts would give category totals back. */
-  decided: z.number().int().nullable(),
-  medianDays: z.number().nullable(),
-  p90Days: z.number().nullable(),
-});
 export type ResponseTime = z.infer<typeof ResponseTimeSchema>;
-export const ResponseTimesSchema = z.array(ResponseTimeSchema);
 
-export const NoticesSchema = z.object({
-  /** User-data requests from authorities, by what the log says of telling the user. */
-  notified: z.number().int(),
-  notNotified: z.number().int(),
-  notPermitted: z.number().int(),
-  notRecorded: z.number().int(),
-});
 export type Notices = z.infer<typeof NoticesSchema>;
 
 export function buildResponseTimes(times: readonly DecisionTimeEntry[]): ResponseTime[] {

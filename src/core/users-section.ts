@@ -1,33 +1,14 @@
 // The users' section: the organisation's own users exercising their privacy rights (removal,
 // location information, copy). Never mixed into the authority tables.
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { UserRowSchema, UsersSectionSchema } from './schemas.js';
 import { countryName } from './country.js';
 import { histogramOf, medianOf } from './stats.js';
 import { REJECTION_REASONS, USER_CATEGORIES, type UserCategory } from './schema.js';
 import type { DecisionTimeEntry, TallyEntry } from './tally.js';
 
-const UserRowSchema = z.object({
-  category: z.enum(USER_CATEGORIES),
-  received: z.number().int(),
-  /** Approved: the data was removed, the information given, the copy sent. */
-  fulfilled: z.number().int(),
-  rejected: z.number().int(),
-  rejectedBy: z.record(z.enum([...REJECTION_REASONS, 'unspecified']), z.number().int()),
-  /** Not decided yet: pending, challenged or awaiting clarification. */
-  pending: z.number().int(),
-  /** Median days from received to decided, over decided requests; null when none was decided. */
-  medianDays: z.number().nullable(),
-});
 export type UserRow = z.infer<typeof UserRowSchema>;
 
-export const UsersSectionSchema = z.object({
-  rows: z.array(UserRowSchema),
-  total: UserRowSchema.omit({ category: true }),
-  /** Per country, when the config asks for it (users.byCountry). */
-  byCountry: z
-    .array(z.object({ code: z.string(), name: z.string(), rows: z.array(UserRowSchema) }))
-    .nullable(),
-});
 export type UsersSection = z.infer<typeof UsersSectionSchema>;
 
 function summarise(entries: readonly TallyEntry[], times: readonly DecisionTimeEntry[]): Omit<UserRow, 'category'> {

@@ -2,7 +2,7 @@
 // directory, else the built-in defaults. A bad file is an error with its path and the JSON path.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_CONFIG, parseConfig, type Config } from '../core/config.js';
+import { DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { describeFsError, IoError } from './io-error.js';
 
 export const CONFIG_FILE_NAME = 'transparency.config.json';
@@ -33,6 +33,8 @@ export async function readConfig(explicit: string | undefined, cwd = process.cwd
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON: ${jsonErrorWhere(text, error as Error)}`);
   }
+  // zod is loaded only here, when there is a config to check: a run without one never pays for it.
+  const { parseConfig } = await import('../core/schemas.js');
   const result = parseConfig(data);
   if (!result.ok) throw new ConfigError(`${file}: invalid config:\n${result.problems.map((problem) => `  ${problem}`).join('\n')}`);
   return { config: result.config, file, directory: path.dirname(absolute) };

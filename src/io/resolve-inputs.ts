@@ -1,9 +1,19 @@
 // `--logs` arguments → the list of sources to read: files, every *.csv below a directory, glob
 // matches, and `-` for standard input. Sorted, so that the same arguments always read in one order.
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, IoError } from './io-error.js';
+
+/** Characters that make an argument a glob pattern rather than a path. */
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
+/** Every *.csv below a folder (any case), with absolute paths. */
+async function csvFilesBelow(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
+    .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+}
 
 export type Source = { kind: 'stdin'; name: string } | { kind: 'file'; name: string; path: string };
 
@@ -25,7 +35,7 @@ export async function resolveInputs(inputs: readonly string[], cwd = process.cwd
     const info = await stat(path.resolve(cwd, input)).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await glob('**/*.csv', { cwd: path.resolve(cwd, input), absolute: true, caseSensitiveMatch: false });
+        const found = await csvFilesBelow(path.resolve(cwd, input));
         if (found.length === 0) throw new IoError(`${input}: the directory holds no .csv files`);
         found.sort().forEach(addFile);
       } else {
@@ -33,7 +43,9 @@ export async function resolveInputs(inputs: readonly string[], cwd = process.cwd
       }
       continue;
     }
-    if (isDynamicPattern(input)) {
+    if (GLOB_CHARACTERS.test(input)) {
+      // tinyglobby is loaded only for a pattern: most runs name files and folders.
+      const { glob } = await import('tinyglobby');
       const found = await glob(input, { cwd, absolute: true, onlyFiles: true });
       if (found.length === 0) throw new IoError(`${input}: no file matches this pattern`);
       found.sort().forEach(addFile);

@@ -1,7 +1,7 @@
 // `compare` and `periods` end to end.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CompareReportSchema } from '../../src/core/compare.js';
+import { CompareReportSchema } from '../../src/core/schemas.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('compare', () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema, type Report } from '../../src/core/report.js';
+import { type Report } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { readPdf } from '../pdf/extract.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 

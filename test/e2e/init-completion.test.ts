@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema, parseConfig } from '../../src/core/config.js';
+import { configJsonSchema, parseConfig } from '../../src/core/schemas.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 function hasShell(shell: string): boolean {

@@ -1,6 +1,6 @@
 // Users' requests, response times and user notice: in the table, the CSV sections and the JSON.
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const BUILD_2020 = ['build', '--period', '2020', 'fixtures/logs/2020'];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 type Published = Record<string, string>;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 const published = parse(readFileSync(fixture('published/kaspersky-2021h1-published.csv')), { columns: true }) as Array<Record<string, string>>;

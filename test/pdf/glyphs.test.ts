@@ -1,7 +1,7 @@
 // A character the embedded font cannot print stops the PDF with an error that names it and where
 // it comes from; nothing is written with an empty box in its place.
 import { describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../src/core/config.js';
+import { ConfigSchema } from '../../src/core/schemas.js';
 import { MissingGlyphError, renderPdf } from '../../src/render/pdf.js';
 import { renderOptions, syntheticReport } from './reports.js';
 

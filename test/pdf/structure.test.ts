@@ -1,7 +1,7 @@
 // What makes the PDF accessible and well formed: document info, a tagged structure with headings,
 // tables and a figure, the language, embedded fonts, "Page N of M" on every page, the page size.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../src/core/config.js';
+import { ConfigSchema } from '../../src/core/schemas.js';
 import type { Report } from '../../src/core/report.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { readPdf, type ReadPdf } from './extract.js';

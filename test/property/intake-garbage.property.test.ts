@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIntake } from '../../src/core/intake.js';
 import { parsePeriod, yearPeriod } from '../../src/core/period.js';
-import { buildReport, ReportSchema } from '../../src/core/report.js';
+import { buildReport } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { COLUMNS } from '../../src/core/schema.js';
 import { classifier, feedCsv } from '../unit/support.js';
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/core/classify.js';
 import { createIntake, type IntakeResult } from '../../src/core/intake.js';
 import { parsePeriod } from '../../src/core/period.js';
-import { buildReport, ReportSchema } from '../../src/core/report.js';
+import { buildReport } from '../../src/core/report.js';
+import { ReportSchema } from '../../src/core/schemas.js';
 import { readLogs } from '../../src/io/read-logs.js';
 import { fixture } from '../helpers/run-cli.js';
 

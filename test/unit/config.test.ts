@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, parseConfig, type Config } from '../../src/core/config.js';
+import { DEFAULT_CONFIG, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, type Config } from '../../src/core/config.js';
+import { ConfigSchema, parseConfig } from '../../src/core/schemas.js';
 
 function config(data: unknown): Config {
   const result = parseConfig(data);
@@ -114,5 +115,11 @@ describe('parseConfig: every problem with its JSON path', () => {
     expect(problems({ classification: { rules: [{ id: 'x', pattern: '\\-', category: 'user-data' }] } })[0]).toMatch(
       /^classification\.rules\[0\]\.pattern: not a valid regular expression/,
     );
+  });
+});
+
+describe('the written-out defaults', () => {
+  it('are what the schema gives for an empty config', () => {
+    expect(ConfigSchema.parse({})).toEqual(DEFAULT_CONFIG);
   });
 });

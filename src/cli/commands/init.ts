@@ -3,7 +3,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { configJsonSchema, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, parseConfig } from '../../core/config.js';
+import { DEFAULT_PRINCIPLES, DEFAULT_PROCESS } from '../../core/config.js';
 import { CONFIG_FILE_NAME } from '../../io/read-config.js';
 import { writeFileAtomic } from '../../io/write-output.js';
 import type { CliContext } from '../context.js';
@@ -64,6 +64,7 @@ Examples:
   $ transparency init --force`,
     )
     .action(async (options: { force?: boolean }) => {
+      const { configJsonSchema, parseConfig } = await import('../../core/schemas.js');
       const config = exampleConfig();
       // The example must itself be valid: a broken template would be a poor start.
       const check = parseConfig(JSON.parse(JSON.stringify(config)));
