@@ -21,6 +21,8 @@ interface CommandSpec {
   name: string;
   description: string;
   options: OptionSpec[];
+  /** The values of the command's arguments, when they are not files. */
+  argumentValues?: readonly string[];
 }
 
 /** Values offered after an option; anything else that takes a value completes file names. */
@@ -36,19 +38,38 @@ const VALUES: Record<string, readonly string[]> = {
   '--with': ['previous'],
 };
 
+/** Where one command's option takes other values than the same option elsewhere. */
+const COMMAND_VALUES: Record<string, Record<string, readonly string[]>> = {
+  periods: { '--by': ['year', 'half', 'quarter', 'month'], '--format': ['table', 'csv', 'json'] },
+  compare: { '--format': ['table', 'csv', 'json'] },
+  query: { '--format': ['table', 'csv', 'json'] },
+  explain: { '--format': ['table', 'csv', 'json'] },
+  completion: {},
+};
+
+/** Options whose value is never a file name: offering files there would mislead. */
+const NOT_FILES = new Set(['--period', '--with', '--min-cell', '--bands', '--country']);
+
 export function describeCommands(program: Command): CommandSpec[] {
   return program.commands.map((command) => ({
     name: command.name(),
     description: command.description(),
-    options: command.options
-      .filter((option) => option.long)
-      .map((option) => ({
-        long: option.long!,
-        short: option.short,
-        description: option.description,
-        takesValue: option.required || option.optional,
-        values: VALUES[option.long!],
-      })),
+    options: [
+      ...command.options
+        .filter((option) => option.long)
+        .map((option) => ({
+          long: option.long!,
+          short: option.short,
+          description: option.description,
+          takesValue: option.required || option.optional,
+          values: COMMAND_VALUES[command.name()]?.[option.long!] ?? VALUES[option.long!] ?? (NOT_FILES.has(option.long!) ? [] : undefined),
+        })),
+      ...program.options
+        .filter((option) => option.long === '--no-color')
+        .map((option) => ({ long: option.long!, description: option.description, takesValue: false })),
+    ],
+    // `completion <shell>` takes a shell, not a file.
+    ...(command.name() === 'completion' ? { argumentValues: ['bash', 'zsh', 'fish'] } : {}),
   }));
 }
 
@@ -64,12 +85,13 @@ function bash(commands: CommandSpec[]): string {
         .map((option) => `      ${option.long}) COMPREPLY=($(compgen -W ${quote(option.values!.join(' '))} -- "$cur")); return ;;`)
         .join('\n');
       const flags = command.options.map((option) => option.long).join(' ');
-      return `    ${command.name})\n      case "$prev" in\n${values}\n      esac\n      opts=${quote(`${flags} --help`)} ;;`;
+      const words = command.argumentValues ? `\n      words=${quote(command.argumentValues.join(' '))}` : '';
+      return `    ${command.name})\n      case "$prev" in\n${values}\n      esac\n      opts=${quote(`${flags} --help`)}${words} ;;`;
     })
     .join('\n');
   return `# bash completion for transparency; load with: source <(transparency completion bash)
 _transparency() {
-  local cur prev cmd opts
+  local cur prev cmd opts words
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   cmd="\${COMP_WORDS[1]}"
@@ -83,6 +105,8 @@ ${cases}
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+  elif [ -n "$words" ]; then
+    COMPREPLY=($(compgen -W "$words" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
@@ -97,9 +121,11 @@ function zsh(commands: CommandSpec[]): string {
     .map((command) => {
       const specs = command.options.map((option) => {
         const action = option.values ? `:value:(${option.values.join(' ')})` : option.takesValue ? ':file:_files' : '';
-        return `    '${option.long}[${escape(option.description)}]${action}'`;
+        const short = option.short ? `(${option.short} ${option.long})'{${option.short},${option.long}}'` : `${option.long}`;
+        return `    '${short}[${escape(option.description)}]${action}'`;
       });
-      return `_transparency_${command.name.replace(/-/g, '_')}() {\n  _arguments -s \\\n${[...specs, "    '*:log file:_files'"].join(' \\\n')}\n}`;
+      const rest = command.argumentValues ? `    '1:shell:(${command.argumentValues.join(' ')})'` : "    '*:log file:_files'";
+      return `_transparency_${command.name.replace(/-/g, '_')}() {\n  _arguments -s \\\n${[...specs, rest].join(' \\\n')}\n}`;
     })
     .join('\n\n');
   const list = commands.map((command) => `    '${command.name}:${escape(command.description)}'`).join('\n');
@@ -131,10 +157,14 @@ function fish(commands: CommandSpec[]): string {
     lines.push(`complete -c transparency -n "not __fish_seen_subcommand_from ${names}" -a ${command.name} -d ${quote(command.description)}`);
     for (const option of command.options) {
       const short = option.short ? ` -s ${option.short.replace(/^-/, '')}` : '';
-      const value = option.values ? ` -x -a ${quote(option.values.join(' '))}` : option.takesValue ? ' -r -F' : '';
+      const value = option.values ? ` -x${option.values.length > 0 ? ` -a ${quote(option.values.join(' '))}` : ''}` : option.takesValue ? ' -r -F' : '';
       lines.push(`complete -c transparency -n "__fish_seen_subcommand_from ${command.name}" -l ${option.long.replace(/^--/, '')}${short}${value} -d ${quote(option.description)}`);
     }
-    lines.push(`complete -c transparency -n "__fish_seen_subcommand_from ${command.name}" -F`);
+    lines.push(
+      command.argumentValues
+        ? `complete -c transparency -n "__fish_seen_subcommand_from ${command.name}" -x -a ${quote(command.argumentValues.join(' '))}`
+        : `complete -c transparency -n "__fish_seen_subcommand_from ${command.name}" -F`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -58,8 +58,22 @@ interface CompiledRule<R> {
   regex: RegExp;
 }
 
+/**
+ * Each rule's expression is compiled on first use (a run rarely needs them all), and with the
+ * unicode flag only when the pattern is not plain ASCII: case-insensitive unicode expressions take
+ * several times longer to compile, and start-up time matters at the terminal.
+ */
 function compile<R extends { pattern: string }>(rules: readonly R[]): CompiledRule<R>[] {
-  return rules.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'iu') }));
+  return rules.map((rule) => {
+    let regex: RegExp | undefined;
+    return {
+      rule,
+      get regex() {
+        regex ??= new RegExp(rule.pattern, /^[\x00-\x7f]*$/.test(rule.pattern) ? 'i' : 'iu');
+        return regex;
+      },
+    };
+  });
 }
 
 /**

@@ -121,3 +121,17 @@ export function periodIdsOf(isoDay: string): Record<'year' | 'half' | 'quarter' 
     month: isoDay.slice(0, 7),
   };
 }
+
+/** The months a period spans, as `YYYY-MM`. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let year = Number(period.start.slice(0, 4));
+  let month = Number(period.start.slice(5, 7));
+  for (let id = period.start.slice(0, 7); id <= period.end.slice(0, 7); ) {
+    months.push(id);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+    id = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}

@@ -5,7 +5,7 @@ import type { CellSchema, ComparisonSchema, FigureSchema, ReportRowSchema, Repor
 import { countryName } from './country.js';
 import type { IntakeResult } from './intake.js';
 import { wholePercents } from './percent.js';
-import type { Period } from './period.js';
+import { monthsOf, type Period } from './period.js';
 import { AUTHORITY_CATEGORIES, OUTCOMES, type AuthorityCategory, type Outcome } from './schema.js';
 import type { TallyEntry } from './tally.js';
 import { buildNotices, buildResponseTimes } from './timing.js';
@@ -43,29 +43,20 @@ function summarise(entries: readonly TallyEntry[]) {
   };
 }
 
-/** The months a period spans, as `YYYY-MM`. */
-function monthsOf(period: Period): string[] {
-  const months: string[] = [];
-  let year = Number(period.start.slice(0, 4));
-  let month = Number(period.start.slice(5, 7));
-  for (let id = period.start.slice(0, 7); id <= period.end.slice(0, 7); ) {
-    months.push(id);
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-    id = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-  }
-  return months;
-}
-
 /**
  * The comparison with the previous period, or null when the logs do not hold it: a few stray rows
  * of the period before (an export cut at a date) are no basis for a comparison, so its requests
  * must fall in at least half of its months.
  */
+/** Do the authorities' requests fall in at least half of the period's months? */
+export function coversPeriod(entries: readonly TallyEntry[], period: Period): boolean {
+  const covered = new Set(entries.filter(isAuthorityEntry).map((entry) => entry.month)).size;
+  return covered * 2 >= monthsOf(period).length;
+}
+
 export function buildComparison(current: readonly TallyEntry[], previous: readonly TallyEntry[], previousPeriod: Period): Comparison | null {
   const before = summarise(previous);
-  const covered = new Set(previous.filter(isAuthorityEntry).map((entry) => entry.month)).size;
-  if (before.total === 0 || covered * 2 < monthsOf(previousPeriod).length) return null;
+  if (before.total === 0 || !coversPeriod(previous, previousPeriod)) return null;
   const now = summarise(current);
   const pair = (currentCount: number, previousCount: number) => ({ current: currentCount, previous: previousCount });
   return {

@@ -66,3 +66,16 @@ describe('periods', () => {
     }
   });
 });
+
+describe('compare warns where the comparison means little', () => {
+  it('a period the logs hardly cover', () => {
+    const run = runCli(['compare', '--period', '2020', 'fixtures/logs', '-f', 'csv']);
+    expect(run.stderr).toContain('warning: the logs hardly cover 2019 (requests in fewer than half of its months): are its logs among those given?');
+    expect(run.status).toBe(0);
+  });
+
+  it('periods of different lengths', () => {
+    const run = runCli(['compare', '--period', '2021H1', '--with', '2020', 'fixtures/logs', '-f', 'csv']);
+    expect(run.stderr).toContain('warning: H1 2021 and 2020 are not of the same length; the changes compare unlike spans');
+  });
+});

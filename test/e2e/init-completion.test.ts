@@ -61,6 +61,11 @@ describe('completion', () => {
     expect(complete(['transparency', 'build', '--la'])).toBe('--layout');
     expect(complete(['transparency', 'build', '--format', ''])).toBe('table csv json pdf');
     expect(complete(['transparency', 'query', '--by', 'h'])).toBe('half');
+    expect(complete(['transparency', 'periods', '--by', ''])).toBe('year half quarter month');
+    expect(complete(['transparency', 'compare', '--format', ''])).toBe('table csv json');
+    expect(complete(['transparency', 'completion', ''])).toBe('bash zsh fish');
+    expect(complete(['transparency', 'build', '--period', ''])).toBe('');
+    expect(complete(['transparency', 'build', '--no-c'])).toBe('--no-color');
   });
 
   it.skipIf(!hasShell('zsh'))('zsh: the script parses', () => {

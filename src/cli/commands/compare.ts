@@ -1,7 +1,8 @@
 // `transparency compare`: two periods side by side, per country and category.
 import type { Command } from 'commander';
 import { buildCompareReport } from '../../core/compare.js';
-import { previousPeriod, type Period } from '../../core/period.js';
+import { monthsOf, previousPeriod, type Period } from '../../core/period.js';
+import { coversPeriod } from '../../core/report.js';
 import { renderCompareCsv, renderCompareTable } from '../../render/compare.js';
 import { renderJson } from '../../render/json.js';
 import type { Format } from '../../render/renderers.js';
@@ -49,7 +50,15 @@ Examples:
       const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
       const result = await loadLogs(inputs, loaded.config, { period, comparePeriod: withPeriod });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
-      const report = buildCompareReport(period, withPeriod, result.tally.entries(), result.comparisonTally?.entries() ?? []);
+      const previousEntries = result.comparisonTally?.entries() ?? [];
+      const warn = (text: string) => context.error(`${context.stderrChalk.yellow.bold('warning:')} ${text}`);
+      if (period.kind !== withPeriod.kind || monthsOf(period).length !== monthsOf(withPeriod).length) {
+        warn(`${period.label} and ${withPeriod.label} are not of the same length; the changes compare unlike spans`);
+      }
+      if (!coversPeriod(previousEntries, withPeriod)) {
+        warn(`the logs hardly cover ${withPeriod.label} (requests in fewer than half of its months): are its logs among those given?`);
+      }
+      const report = buildCompareReport(period, withPeriod, result.tally.entries(), previousEntries);
       const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;
       const output = format === 'csv' ? renderCompareCsv(report) : format === 'json' ? renderJson(report) : renderCompareTable(report, chalk);
       await emit(output, options.out);
