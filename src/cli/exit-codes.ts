@@ -9,6 +9,10 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** The closing line of every command's --help. */
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 clean, 1 invalid rows or a policy violation, 2 usage, config or I/O error, 3 a bug (please report it).';
+
 /** The exit code of a run that read its input: errors in the data make it 1, warnings do not. */
 export function exitCodeFor(outcome: { errors: number }): ExitCode {
   return outcome.errors > 0 ? EXIT.invalidData : EXIT.ok;

@@ -57,3 +57,9 @@ describe('validate', () => {
     expect(run.stderr).toContain('no problems found');
   });
 });
+
+describe('every command says its exit codes in --help', () => {
+  it.each(['build', 'validate', 'compare', 'periods', 'query', 'explain'])('%s', (command) => {
+    expect(runCli([command, '--help']).stdout).toContain('Exit codes: 0 clean, 1 invalid rows or a policy violation, 2 usage, config or I/O error, 3 a bug');
+  });
+});

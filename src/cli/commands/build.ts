@@ -7,7 +7,7 @@ import { formatOfPath, renderers, type Format } from '../../render/renderers.js'
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount, plural } from '../diagnostics.js';
 import type { IntakeResult } from '../../core/intake.js';
-import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { EXIT, EXIT_CODES_HELP, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { emit } from '../emit.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, countOption, layoutOption, pageSizeOption, periodOption, sectionOption, sourceDateEpoch } from '../options.js';
@@ -56,8 +56,10 @@ Examples:
   $ transparency build --period 2020 fixtures/logs/2020 --report users --format csv
   $ transparency build --period 2020 fixtures/logs/2020 --min-cell 5
 
-Exit codes: 0 clean, 1 invalid rows or a policy violation (the report counts the valid rows;
---strict writes none), 2 usage, config or I/O error.`,
+Invalid rows are reported and left out (the report counts the valid rows; --strict writes none);
+a log that cannot be read at all means no report.
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: BuildOptions) => {
       context.setExitCode(await runBuild([...args, ...(options.logs ?? [])], options, context));

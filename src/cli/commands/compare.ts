@@ -9,7 +9,7 @@ import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
@@ -37,7 +37,9 @@ export function registerCompare(program: Command, context: CliContext): void {
       `
 Examples:
   $ transparency compare --period 2021H1 --with previous fixtures/logs
-  $ transparency compare --period 2021H1 --with 2020H2 fixtures/logs --format csv`,
+  $ transparency compare --period 2021H1 --with 2020H2 fixtures/logs --format csv
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: CompareOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);

@@ -9,7 +9,7 @@ import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatProblemCount, plural } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
 import { addFilterOptions, parseFilters } from './query.js';
@@ -48,7 +48,9 @@ The cell: --country (omit for the TOTAL row), --category and --outcome (omit for
 
 Examples:
   $ transparency explain --period 2020 --country RU --category user-data --outcome rejected fixtures/logs
-  $ transparency explain --period 2020 --country France fixtures/logs --format csv`,
+  $ transparency explain --period 2020 --country France fixtures/logs --format csv
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: ExplainOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);

@@ -7,7 +7,7 @@ import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions } from '../options.js';
 import { InvalidArgumentError } from 'commander';
@@ -41,7 +41,9 @@ Examples:
   $ transparency periods fixtures/logs
   $ for p in $(transparency periods --ids fixtures/logs); do
       transparency build --period "$p" fixtures/logs --out "report-$p.pdf"
-    done`,
+    done
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: PeriodsOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);

@@ -11,7 +11,7 @@ import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatProblemCount, plural } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, collect, periodOption } from '../options.js';
 
@@ -101,7 +101,9 @@ Without --by the answer is one number, for shell scripts:
 Examples:
   $ transparency query --period 2020 --by country,category fixtures/logs
   $ transparency query --by half,outcome --country Russia --format csv fixtures/logs
-  $ transparency query --requester user --by category fixtures/logs`,
+  $ transparency query --requester user --by category fixtures/logs
+
+${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: QueryOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);

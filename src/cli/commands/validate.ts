@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Period } from '../../core/period.js';
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount } from '../diagnostics.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, periodOption } from '../options.js';
 import { writeStdout } from '../../io/write-output.js';
@@ -31,7 +31,7 @@ Examples:
   $ transparency validate --logs exports/ --period 2021H1
   $ transparency validate --explain-classification fixtures/logs/2020 | grep rule
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.`,
+${EXIT_CODES_HELP} Warnings alone exit 0.`,
     )
     .action(async (args: string[], options: ValidateOptions) => {
       const loaded = await loadConfig(options.config);
