@@ -5,6 +5,8 @@ import type { ExitCode } from './exit-codes.js';
 export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  stdoutColumns?: number;
   /** Colour for the data on stdout and for diagnostics on stderr, each decided for its own stream. */
   stdoutChalk: ChalkInstance;
   stderrChalk: ChalkInstance;

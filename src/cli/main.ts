@@ -30,6 +30,7 @@ const stderrChalk = makeChalk(shouldUseColor(process.stderr, env, colorFlag));
 const context: CliContext = {
   env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
   stdoutChalk: makeChalk(shouldUseColor(process.stdout, env, colorFlag)),
   stderrChalk,
   plainChalk: makeChalk(false),

@@ -20,6 +20,8 @@ export interface RenderOptions {
   config: Config;
   /** Which part of the report to show (--report). */
   section: ReportSection;
+  /** The terminal's width, when the output goes to one. */
+  width?: number;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string | Promise<string | Uint8Array>;

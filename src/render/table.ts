@@ -12,6 +12,8 @@ import { countText } from './figure-text.js';
 export interface TableOptions {
   chalk: ChalkInstance;
   section: ReportSection;
+  /** The terminal's width, when the table goes to one: a wider table is split per category. */
+  width?: number;
 }
 
 /** "35 (38%)", with the count padded so that counts and percents each line up down the column. */
@@ -32,28 +34,43 @@ export function describeLedger(report: Pick<Report, 'ledger' | 'period' | 'userR
   return parts.join(' · ');
 }
 
-function outcomesTable(report: Report, chalk: ChalkInstance): string {
+/** The outcome table for some categories: all of them side by side, or one alone when space is short. */
+function outcomesTable(report: Report, chalk: ChalkInstance, categories: Report['categories'] = report.categories): string {
   const { outcomes, total } = report;
+  const shown = (row: ReportRow) => ({ ...row, cells: row.cells.filter((cell) => categories.includes(cell.category)) });
   const table = new Table({
     style: TABLE_STYLE,
-    colAligns: ['left', ...report.categories.flatMap(() => outcomes.map(() => 'right' as const)), 'right'],
+    colAligns: ['left', ...categories.flatMap(() => outcomes.map(() => 'right' as const)), 'right'],
   });
   table.push(
     [
       { content: '', rowSpan: 2 },
-      ...report.categories.map((category) => ({
+      ...categories.map((category) => ({
         content: chalk.bold(CATEGORY_SHORT[category]),
         colSpan: outcomes.length,
         hAlign: 'center' as const,
       })),
       { content: chalk.bold('Total'), rowSpan: 2, vAlign: 'bottom' as const },
     ],
-    report.categories.flatMap(() => outcomes.map((outcome) => ({ content: chalk.bold(OUTCOME_SHORT[outcome]), hAlign: 'right' as const }))),
+    categories.flatMap(() => outcomes.map((outcome) => ({ content: chalk.bold(OUTCOME_SHORT[outcome]), hAlign: 'right' as const }))),
   );
   const countWidth = Math.max(0, ...[...report.rows, total].flatMap((row) => row.cells.map((cell) => countText(cell).length)));
-  for (const row of report.rows) table.push([row.name, ...rowCells(row, countWidth), countText(row.total)]);
-  table.push([chalk.bold('TOTAL'), ...rowCells(total, countWidth).map((text) => chalk.bold(text)), chalk.bold(countText(total.total))]);
+  // The Total column is always the row's total across both categories: the base of the percentages.
+  for (const row of report.rows) table.push([row.name, ...rowCells(shown(row), countWidth), countText(row.total)]);
+  table.push([chalk.bold('TOTAL'), ...rowCells(shown(total), countWidth).map((text) => chalk.bold(text)), chalk.bold(countText(total.total))]);
   return dropBodyRules(table.toString());
+}
+
+/** Both categories side by side when the terminal is wide enough, else one table per category. */
+function fittedOutcomesTable(report: Report, chalk: ChalkInstance, width: number | undefined): string {
+  const whole = outcomesTable(report, chalk);
+  const widest = Math.max(...whole.split('\n').map((line) => stripAnsi(line).length));
+  if (width === undefined || widest <= width) return whole;
+  return report.categories.map((category) => outcomesTable(report, chalk, [category])).join('\n');
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 function volumeTable(report: Report, chalk: ChalkInstance): string {
@@ -65,7 +82,7 @@ function volumeTable(report: Report, chalk: ChalkInstance): string {
   return dropBodyRules(table.toString());
 }
 
-function authoritySection(report: Report, chalk: ChalkInstance): string {
+function authoritySection(report: Report, chalk: ChalkInstance, width: number | undefined): string {
   const title = `${chalk.bold(REPORT_TITLE)} · ${chalk.bold(report.period.label)} (${report.period.start} – ${report.period.end})`;
   const countries = `${report.rows.length} ${report.rows.length === 1 ? 'country' : 'countries'}`;
   const notes =
@@ -74,7 +91,7 @@ function authoritySection(report: Report, chalk: ChalkInstance): string {
       : [`${countText(report.total.total)} requests from ${countries}. Percentages are shares of the country's total requests (both categories, all outcomes).`];
   if (report.disclosure) notes.push(describeDisclosure(report.disclosure));
   notes.push(describeLedger(report));
-  const table = report.layout === 'volume' ? volumeTable(report, chalk) : outcomesTable(report, chalk);
+  const table = report.layout === 'volume' ? volumeTable(report, chalk) : fittedOutcomesTable(report, chalk, width);
   return `${title}\n${table}\n${notes.map((note) => chalk.dim(note)).join('\n')}\n`;
 }
 
@@ -133,9 +150,9 @@ function noticeSummary(report: Report, chalk: ChalkInstance): string {
   return `${chalk.bold('User notice')} (authorities' requests for user data): ${line}\n`;
 }
 
-export function renderTable(report: Report, { chalk, section }: TableOptions): string {
+export function renderTable(report: Report, { chalk, section, width }: TableOptions): string {
   const parts: string[] = [];
-  if (section === 'all' || section === 'authorities') parts.push(authoritySection(report, chalk));
+  if (section === 'all' || section === 'authorities') parts.push(authoritySection(report, chalk, width));
   if ((section === 'all' && report.userRequests > 0) || section === 'users') parts.push(usersTable(report.users, chalk));
   if (section === 'all' || section === 'timing') parts.push(timingSummary(report, chalk));
   if (section === 'all' || section === 'notices') parts.push(noticeSummary(report, chalk));

@@ -182,3 +182,22 @@ describe('a disk that fills up during the write', () => {
     }
   });
 });
+
+describe('on a terminal', () => {
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+
+  it.skipIf(!hasScript)('a table wider than the terminal is split into one table per category', () => {
+    const run = (columns: number) =>
+      spawnSync('script', ['-qc', `stty cols ${columns}; NO_COLOR=1 node ${BIN} build -p 2021H1 fixtures/logs/2021h1 -r authorities`, '/dev/null'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).stdout;
+    const wide = run(250);
+    const narrow = run(100);
+    expect(wide.match(/Technical information & expertise/g)).toHaveLength(1);
+    expect(wide).toMatch(/Technical information & expertise\s+│\s+User data/);
+    expect(narrow).not.toMatch(/Technical information & expertise\s+│\s+User data/);
+    const tableLines = narrow.split(/\r?\n/).filter((line) => /^[┌│├└]/.test(line));
+    expect(Math.max(...tableLines.map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+});

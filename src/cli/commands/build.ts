@@ -128,7 +128,7 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     throw new UsageError('a CSV holds one table; choose --report authorities, users, timing or notices');
   }
   const chalk = format === 'table' && !out ? context.stdoutChalk : context.plainChalk;
-  const output = await renderers[format](report, { chalk, pageSize, timestamp, config, section });
+  const output = await renderers[format](report, { chalk, pageSize, timestamp, config, section, width: out ? undefined : context.stdoutColumns });
   await emit(output, out);
   if (!options.quiet) {
     if (out || format !== 'table') context.error(formatLedgerLine(result, period.label));
