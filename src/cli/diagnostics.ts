@@ -12,7 +12,7 @@ export function formatDiagnostics(result: IntakeResult, chalk: ChalkInstance): s
   );
   const shown = result.problems.length;
   const all = result.errorCount + result.warningCount;
-  if (all > shown) lines.push(chalk.dim(`… and ${all - shown} more problems not listed`));
+  if (all > shown) lines.push(chalk.dim(`… and ${all - shown} more problems not listed (--max-problems 0 lists them all)`));
   if (result.ignoredColumns.length > 0) {
     lines.push(`${chalk.dim('note:')} ignored columns the tool does not use: ${result.ignoredColumns.join(', ')}`);
   }

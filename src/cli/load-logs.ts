@@ -16,6 +16,8 @@ export interface LoadOptions {
   period?: Period;
   comparePeriod?: Period;
   observe?: IntakeOptions['observe'];
+  /** Problems listed in full (the rest are counted): memory for millions of bad rows stays bounded. */
+  maxProblems?: number;
 }
 
 export function loadConfig(file: string | undefined): Promise<LoadedConfig> {
@@ -56,6 +58,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
     columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),
     today: new Date().toISOString().slice(0, 10),
     observe: options.observe,
+    maxProblems: options.maxProblems,
   });
   const progress = progressOnStderr();
   await readLogs(sources, intake, { onProgress: (bytes) => progress.update(bytes, intake.rowsRead()) });

@@ -58,7 +58,13 @@ export function addInputOptions(command: Command): Command {
   return command
     .argument('[logs...]', 'log files, folders (every *.csv inside) or globs; - reads standard input')
     .option('-l, --logs <path>', 'a log file, folder or glob (repeatable; same as the arguments)', collect)
-    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)');
+    .option('-c, --config <file>', 'the config file (default: ./transparency.config.json when present)')
+    .option('--max-problems <n>', 'list at most n problems in full; the rest are counted (default 10000; 0: no limit)', problemLimitOption);
+}
+
+function problemLimitOption(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(`"${text}" is not a whole number`);
+  return Number(text) === 0 ? Number.POSITIVE_INFINITY : Number(text);
 }
 
 /** --format and --out, for commands that write a document. */

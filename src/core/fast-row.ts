@@ -167,16 +167,19 @@ export class RowKeys {
   }
 
   /**
-   * Sets `out` from the parts of a valid row. Days are YYYYMMDD numbers; indices are positions in
+   * Sets `out` from the parts of a valid row, the id's hash being in HASH_OUT. Days are YYYYMMDD numbers; indices are positions in
    * the schema's lists (optional ones 1-based, 0 for none).
    */
   private finish(
-    idLow: number, idHigh: number, received: number, country: number, requester: number, category: number,
-    outcome: number, reason: number, decided: number, notice: number, requestTypeHash: number, prohibited: string | undefined,
+    received: number, country: number, requester: number, category: number,
+    outcome: number, reason: number, decided: number, notice: number, info: RequestTypeInfo | undefined, prohibited: string | undefined,
   ): void {
+    // The id's hash is read from HASH_OUT, and the request type's from `info`, rather than passed:
+    // a 32-bit value passed to a call that is not inlined is boxed (a heap number a row).
     const out = this.out;
-    out.idLow = idLow;
-    out.idHigh = idHigh;
+    out.idLow = HASH_OUT[0]!;
+    out.idHigh = HASH_OUT[1]!;
+    const requestTypeHash = info === undefined ? EMPTY_HASH : info.hash;
     let h = mix32(0x5bd1e995, received);
     h = mix32(h, this.countryHashes[country]!);
     h = mix32(h, requester);
@@ -236,15 +239,15 @@ export class RowKeys {
 
   /** Sets `out` from a record validateRow accepted; `prohibited` from its findings. */
   fromRecord(record: RequestRecord, prohibited: string | undefined): void {
-    hashRange(record.id, 0, record.id.length);
-    const idLow = HASH_OUT[0]!;
-    const idHigh = HASH_OUT[1]!;
     const reason = record.rejectionReason ? REJECTION_REASONS.indexOf(record.rejectionReason) + 1 : 0;
     const notice = record.userNotified ? USER_NOTICES.indexOf(record.userNotified) + 1 : 0;
+    const country = this.countryOf(record.country);
+    const info = this.requestType(record.requestType);
+    hashRange(record.id, 0, record.id.length); // last: the calls above hash too
     this.finish(
-      idLow, idHigh, dayNumber(record.received), this.countryOf(record.country), REQUESTERS.indexOf(record.requester),
+      dayNumber(record.received), country, REQUESTERS.indexOf(record.requester),
       CATEGORIES.indexOf(record.category), OUTCOMES.indexOf(record.outcome), reason,
-      record.decided ? dayNumber(record.decided) : 0, notice, this.requestType(record.requestType).hash, prohibited,
+      record.decided ? dayNumber(record.decided) : 0, notice, info, prohibited,
     );
   }
 
@@ -346,7 +349,7 @@ export class RowKeys {
     }
     const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
     hashRange(id, 0, id.length);
-    this.finish(HASH_OUT[0]!, HASH_OUT[1]!, received, country, requester, category, outcome, reason, decided, notice, info ? info.hash : EMPTY_HASH, prohibited);
+    this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;
   }
 
@@ -479,7 +482,7 @@ export class RowKeys {
     }
     const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
     hashBytes(bytes, starts[idAt]!, ends[idAt]!);
-    this.finish(HASH_OUT[0]!, HASH_OUT[1]!, received, country, requester, category, outcome, reason, decided, notice, info ? info.hash : EMPTY_HASH, prohibited);
+    this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;
   }
 

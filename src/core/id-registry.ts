@@ -25,6 +25,11 @@ export const ID_CONFLICT = 2;
 export interface IdRegistry {
   /** Checks an id by its hash (see hashRange) and content hash; registers it when new. ID_NEW, ID_DUPLICATE or ID_CONFLICT. */
   checkHash(idLow: number, idHigh: number, signature: number, file: string, line: number): number;
+  /**
+   * checkHash with idLow, idHigh and signature read from `words[at, at + 3)`: 32-bit values passed
+   * to a call are boxed (a heap number each), values read from a typed array are not.
+   */
+  checkWords(words: Int32Array, at: number, file: string, line: number): number;
   /** Where the id of the last duplicate or conflict was first seen. */
   first(): Location;
   /** The same check, from the id's text and the content's hash. */
@@ -34,6 +39,8 @@ export interface IdRegistry {
    * checking them lets their cache misses overlap.
    */
   touch(idLow: number): number;
+  /** touch() for the ids at `words[0]`, `words[stride]`, … (`count` of them); returns a small number. */
+  touchWords(words: Int32Array, count: number, stride: number): number;
   /** Makes room for this many ids in all (no effect when there is room already). */
   reserve(ids: number): void;
   readonly size: number;
@@ -59,7 +66,14 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
 
   const home = (low: number): number => Math.floor(((low >>> 0) * capacity) / 4294967296);
 
-  function insertRaw(t: Uint32Array, cap: number, low: number, high: number, sig: number, position: number): void {
+  // The entry insertRaw places: passed in a typed array, not as arguments (which would be boxed).
+  const entry = new Uint32Array(WORDS);
+
+  function insertRaw(t: Uint32Array, cap: number): void {
+    let low = entry[0]!;
+    let high = entry[1]!;
+    let sig = entry[2]!;
+    let position = entry[3]!;
     let slot = Math.floor(((low >>> 0) * cap) / 4294967296);
     let distance = 0;
     for (;;) {
@@ -99,7 +113,10 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     const old = table;
     const next = new Uint32Array(newCapacity * WORDS);
     for (let at = 0; at < old.length; at += WORDS) {
-      if (old[at] !== 0 || old[at + 1] !== 0) insertRaw(next, newCapacity, old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+      if (old[at] !== 0 || old[at + 1] !== 0) {
+        entry.set(old.subarray(at, at + WORDS));
+        insertRaw(next, newCapacity);
+      }
     }
     table = next;
     capacity = newCapacity;
@@ -130,11 +147,7 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     return { file: segmentFiles[lo]!, line: position - segmentBases[lo]! };
   }
 
-  const registry: IdRegistry = {
-    checkHash(idLow, idHigh, signature, file, line) {
-      const low = idLow >>> 0;
-      const high = idHigh >>> 0;
-      const sig = signature >>> 0;
+  function check(low: number, high: number, sig: number, file: string, line: number): number {
       const t = table;
       const cap = capacity;
       let slot = home(low);
@@ -157,9 +170,27 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       }
       const position = positionOf(file, line);
       if (size >= limit) resize(Math.ceil(capacity * 1.5));
-      insertRaw(table, capacity, low, high, sig, position);
+      entry[0] = low;
+      entry[1] = high;
+      entry[2] = sig;
+      entry[3] = position;
+      insertRaw(table, capacity);
       size++;
       return ID_NEW;
+  }
+
+  const registry: IdRegistry = {
+    checkHash(idLow, idHigh, signature, file, line) {
+      return check(idLow >>> 0, idHigh >>> 0, signature >>> 0, file, line);
+    },
+    checkWords(words, at, file, line) {
+      return check(words[at]! >>> 0, words[at + 1]! >>> 0, words[at + 2]! >>> 0, file, line);
+    },
+    touchWords(words, count, stride) {
+      const t = table;
+      let read = 0;
+      for (let i = 0, at = 0; i < count; i++, at += stride) read ^= t[home(words[at]! >>> 0) * WORDS]!;
+      return read & 1;
     },
     first() {
       return locationOf(firstPosition);

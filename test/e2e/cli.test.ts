@@ -63,3 +63,14 @@ describe('every command says its exit codes in --help', () => {
     expect(runCli([command, '--help']).stdout).toContain('Exit codes: 0 clean, 1 invalid rows or a policy violation, 2 usage, config or I/O error, 3 a bug');
   });
 });
+
+describe('--max-problems', () => {
+  it('lists that many problems in full, counts the rest, and says how to see them all', () => {
+    const run = runCli(['validate', '--max-problems', '2', 'fixtures/bad/bad-values.csv']);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('error: '))).toHaveLength(2);
+    expect(lines).toContain('… and 6 more problems not listed (--max-problems 0 lists them all)');
+    expect(lines).toContain('8 errors, 0 warnings');
+    expect(run.status).toBe(1);
+  });
+});

@@ -15,6 +15,7 @@ import type { ReportSection } from '../../render/sections.js';
 import { UsageError } from '../usage-error.js';
 
 interface BuildOptions {
+  maxProblems?: number;
   period?: Period;
   config?: string;
   logs?: string[];
@@ -94,7 +95,7 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
   const timestamp = sourceDateEpoch(context.env, publication);
   const pageSize = options.pageSize ?? (config.pageSize?.toUpperCase() as 'A4' | 'LETTER' | undefined) ?? 'A4';
   const previous = previousPeriod(period);
-  const result = await loadLogs(chooseInputs(inputs, loaded), config, { period, comparePeriod: previous });
+  const result = await loadLogs(chooseInputs(inputs, loaded), config, { period, comparePeriod: previous, maxProblems: options.maxProblems });
   const diagnostics = formatDiagnostics(result, context.stderrChalk);
   const exitCode = exitCodeFor({ errors: result.errorCount });
   for (const line of diagnostics) {

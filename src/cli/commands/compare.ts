@@ -15,6 +15,7 @@ import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
 interface CompareOptions {
+  maxProblems?: number;
   period?: Period;
   with: string;
   logs?: string[];
@@ -50,7 +51,7 @@ ${EXIT_CODES_HELP}`,
         throw new UsageError(`${period.label} and ${withPeriod.label} overlap; compare periods that do not share a day`);
       }
       const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
-      const result = await loadLogs(inputs, loaded.config, { period, comparePeriod: withPeriod });
+      const result = await loadLogs(inputs, loaded.config, { period, comparePeriod: withPeriod, maxProblems: options.maxProblems });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
       const previousEntries = result.comparisonTally?.entries() ?? [];
       const warn = (text: string) => context.error(`${context.stderrChalk.yellow.bold('warning:')} ${text}`);

@@ -15,6 +15,7 @@ import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
 import { addFilterOptions, parseFilters } from './query.js';
 
 interface ExplainOptions {
+  maxProblems?: number;
   period?: Period;
   country?: string[];
   category?: string[];
@@ -66,6 +67,7 @@ ${EXIT_CODES_HELP}`,
       const traces: Trace[] = [];
       const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, {
         period,
+        maxProblems: options.maxProblems,
         observe: ({ record, file, line, inPeriod }) => {
           if (inPeriod && matches(record)) traces.push({ id: record.id, file, line });
         },

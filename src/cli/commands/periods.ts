@@ -13,6 +13,7 @@ import { addInputOptions, addOutputOptions } from '../options.js';
 import { InvalidArgumentError } from 'commander';
 
 interface PeriodsOptions {
+  maxProblems?: number;
   by: Granularity;
   ids?: boolean;
   logs?: string[];
@@ -48,7 +49,7 @@ ${EXIT_CODES_HELP}`,
     .action(async (args: string[], options: PeriodsOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
       const loaded = await loadConfig(options.config);
-      const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, {});
+      const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, { maxProblems: options.maxProblems });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
       const periods = listPeriods(result.tally.entries(), options.by);
       const chalk = format === 'table' && !options.out ? context.stdoutChalk : context.plainChalk;

@@ -16,6 +16,7 @@ import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, collect, periodOption } from '../options.js';
 
 interface QueryOptions {
+  maxProblems?: number;
   period?: Period;
   country?: string[];
   category?: string[];
@@ -109,7 +110,7 @@ ${EXIT_CODES_HELP}`,
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
       const filters = parseFilters(options);
       const loaded = await loadConfig(options.config);
-      const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, { period: options.period });
+      const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, { period: options.period, maxProblems: options.maxProblems });
       // The answer may be read by a script: say only that something was left out, and where to look.
       if (result.errorCount > 0) {
         context.error(`${context.stderrChalk.red.bold('error:')} ${plural(result.ledger.invalid, 'invalid row')} not counted in this answer (${formatProblemCount(result)} in the logs; run transparency validate for the list)`);

@@ -9,6 +9,7 @@ import { addInputOptions, periodOption } from '../options.js';
 import { writeStdout } from '../../io/write-output.js';
 
 interface ValidateOptions {
+  maxProblems?: number;
   period?: Period;
   config?: string;
   logs?: string[];
@@ -39,6 +40,7 @@ ${EXIT_CODES_HELP} Warnings alone exit 0.`,
       const explanations: string[] = [];
       const result = await loadLogs(inputs, loaded.config, {
         period: options.period,
+        maxProblems: options.maxProblems,
         observe: options.explainClassification
           ? ({ record, file, line, classifiedBy }) =>
               explanations.push(`${file}:${line}\t${record.category}\t${classifiedBy}\t${JSON.stringify(record.requestType)}\n`)
