@@ -1,31 +1,18 @@
 // `transparency explain`: the request ids behind one cell of the report, with file:line, so that a
 // published number can be traced to the log rows that make it. Ids and locations only.
 import type { Command } from 'commander';
-import type { Period } from '../../core/period.js';
 import type { RequestRecord } from '../../core/schema.js';
 import { csvLine } from '../../render/csv-cell.js';
 import { renderJson } from '../../render/json.js';
-import type { Format } from '../../render/renderers.js';
 import type { CliContext } from '../context.js';
 import { formatProblemCount, plural } from '../diagnostics.js';
 import { chooseFormat, emit } from '../emit.js';
 import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, periodOption } from '../options.js';
-import { addFilterOptions, parseFilters } from './query.js';
+import { addFilterOptions, parseFilters, type FilterOptions } from './query.js';
 
-interface ExplainOptions {
-  maxProblems?: number;
-  period?: Period;
-  country?: string[];
-  category?: string[];
-  outcome?: string[];
-  requester?: string[];
-  logs?: string[];
-  config?: string;
-  format?: Format;
-  out?: string;
-}
+type ExplainOptions = FilterOptions;
 
 interface Trace {
   id: string;
@@ -55,7 +42,7 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: ExplainOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
-      const filters = parseFilters({ ...options, by: [] });
+      const filters = parseFilters(options);
       const loaded = await loadConfig(options.config);
       const period = choosePeriod(options.period, loaded);
       const requesters = filters.requesters;

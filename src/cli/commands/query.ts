@@ -15,18 +15,22 @@ import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes.js';
 import { chooseInputs, loadConfig, loadLogs } from '../load-logs.js';
 import { addInputOptions, addOutputOptions, collect, periodOption } from '../options.js';
 
-interface QueryOptions {
+/** What query and explain are given: the filters and the common input and output options. */
+export interface FilterOptions {
   maxProblems?: number;
   period?: Period;
   country?: string[];
   category?: string[];
   outcome?: string[];
   requester?: string[];
-  by?: Dimension[];
   logs?: string[];
   config?: string;
   format?: Format;
   out?: string;
+}
+
+interface QueryOptions extends FilterOptions {
+  by?: Dimension[];
 }
 
 function byOption(text: string): Dimension[] {
@@ -51,7 +55,7 @@ function setOf<T>(values: string[] | undefined, option: string, match: (text: st
   );
 }
 
-export function parseFilters(options: QueryOptions): QueryFilters {
+export function parseFilters(options: FilterOptions): QueryFilters {
   const requesterWords = options.requester?.flatMap((value) => value.split(',')).map((value) => value.trim().toLowerCase());
   let requesters: Set<Requester> | undefined;
   const categories = setOf(options.category, 'category', matchCategory);
