@@ -2,7 +2,7 @@
 // and whether it asks for something the principles forbid (principle 1 and 4 in the report).
 import type { z } from 'zod';
 import type { ClassificationRuleSchema, ProhibitedRuleSchema } from './schemas.js';
-import { AUTHORITY_CATEGORIES, CATEGORIES, isUserCategory, type Category } from './schema.js';
+import { isUserCategory, type Category } from './schema.js';
 
 export const PROHIBITED_KINDS = ['encryption-keys', 'undeclared-capabilities', 'direct-access'] as const;
 export type ProhibitedKind = (typeof PROHIBITED_KINDS)[number];

@@ -4,7 +4,7 @@
 // reader, `init`, the tests) and not at every start of the CLI.
 import { z } from 'zod';
 import { PROHIBITED_KINDS } from './classify.js';
-import { DEFAULT_KEYWORDS, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, DEFAULT_TITLE, type Config, type ConfigResult } from './config.js';
+import { DEFAULT_KEYWORDS, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, DEFAULT_TITLE, type ConfigResult } from './config.js';
 import { parsePeriod } from './period.js';
 import { COMPARE_CATEGORIES } from './compare.js';
 import { PROBLEM_CODES } from './problem.js';

@@ -3,7 +3,6 @@
 // package of TrueType files) is embedded as a subset and covers every country name of ISO 3166
 // (Côte d'Ivoire, Türkiye, Åland Islands, Curaçao, São Tomé and Príncipe…).
 import { createRequire } from 'node:module';
-import type PDFDocument from 'pdfkit';
 
 export const FONT_FILES = {
   regular: 'DejaVuSans.ttf',
