@@ -56,7 +56,12 @@ export function rangePeriod(start: string, end: string): Period {
 
 /** Parses the `--period` argument. Case-insensitive: `2021h1` is `2021H1`. */
 export function parsePeriod(text: string): PeriodResult {
-  const input = text.trim().toUpperCase();
+  // The headings the reports print ("H1 2021", "Q3 2021") are accepted as well as the ids.
+  const input = text
+    .trim()
+    .toUpperCase()
+    .replace(/^([HQ]\d)[\s-]+(\d{4})$/, '$2$1')
+    .replace(/^(\d{4})[\s]+([HQ]\d)$/, '$1$2');
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})$/.exec(input))) return { ok: true, period: yearPeriod(Number(match[1])) };
   if ((match = /^(\d{4})-?H([12])$/.exec(input))) {

@@ -201,3 +201,11 @@ describe('on a terminal', () => {
     expect(Math.max(...tableLines.map((line) => line.length))).toBeLessThanOrEqual(100);
   });
 });
+
+describe('publishing with the example texts', () => {
+  it('a PDF built without a config says it names the example organisation', () => {
+    const run = runCli(['build', '-p', '2020', LOGS_2020, '--out', path.join(tempDir(), 'r.pdf')]);
+    expect(run.stderr).toContain('warning: no config file: the PDF names "Example Organisation"');
+    expect(run.status).toBe(0);
+  });
+});

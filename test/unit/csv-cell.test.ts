@@ -12,7 +12,7 @@ import { ROOT } from '../helpers/run-cli.js';
 describe('formula injection', () => {
   it.each(['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://x","y")'])('%j gets a leading apostrophe', (text) => {
     const cell = csvText(text);
-    const [[value]] = parse(csvLine([text]), { relax_quotes: true }) as string[][];
+    const value = (parse(csvLine([text]), { relax_quotes: true }) as string[][])[0]?.[0];
     expect(value).toBe(`'${text}`);
     expect(cell.replace(/^"/, '')).toMatch(/^'/);
   });

@@ -164,3 +164,16 @@ describe('periodIdsOf', () => {
     for (const id of Object.values(expected)) expect(periodContains(period(id), day)).toBe(true);
   });
 });
+
+describe('the headings the reports print are accepted as periods', () => {
+  it.each([
+    ['H1 2021', '2021H1'],
+    ['h2 2020', '2020H2'],
+    ['Q3 2021', '2021Q3'],
+    ['2021 H1', '2021H1'],
+    ['H1-2021', '2021H1'],
+  ])('%s → %s', (text, id) => {
+    const result = parsePeriod(text);
+    expect(result.ok && result.period.id).toBe(id);
+  });
+});

@@ -7,6 +7,7 @@ import { formatOfPath, renderers, type Format } from '../../render/renderers.js'
 import type { CliContext } from '../context.js';
 import { formatDiagnostics, formatLedgerLine, formatProblemCount, plural } from '../diagnostics.js';
 import type { IntakeResult } from '../../core/intake.js';
+import type { LoadedConfig } from '../../io/read-config.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { emit } from '../emit.js';
 import { chooseInputs, choosePeriod, loadConfig, loadLogs } from '../load-logs.js';
@@ -80,6 +81,17 @@ function warnAboutPeriod(period: Period, result: IntakeResult, context: CliConte
   }
 }
 
+/** A PDF is for publishing: say when it would go out with the example organisation's texts. */
+function warnAboutPlaceholders(loaded: LoadedConfig, context: CliContext): void {
+  const warn = (text: string) => context.error(`${context.stderrChalk.yellow.bold('warning:')} ${text}`);
+  const { organisation, report } = loaded.config;
+  if (!loaded.file) {
+    warn('no config file: the PDF names "Example Organisation" and prints neutral default principles; run transparency init and write your own');
+  } else if (organisation.name === 'Example Organisation' || [organisation.url, report.url].some((url) => url?.includes('example.org'))) {
+    warn(`${loaded.file} still holds the example organisation's name or example.org addresses, which the PDF prints`);
+  }
+}
+
 async function runBuild(inputs: string[], options: BuildOptions, context: CliContext): Promise<ExitCode> {
   // --out - is standard output, as - is standard input for the logs.
   const out = options.out === '-' ? undefined : options.out;
@@ -115,6 +127,7 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     return EXIT.invalidData;
   }
   warnAboutPeriod(period, result, context);
+  if (format === 'pdf') warnAboutPlaceholders(loaded, context);
   const disclosure = options.minCell
     ? ({ method: 'min-cell', threshold: options.minCell } as const)
     : options.bands
