@@ -4,6 +4,7 @@
 // reader, `init`, the tests) and not at every start of the CLI.
 import { z } from 'zod';
 import { PROHIBITED_KINDS } from './classify.js';
+import { editDistance } from './country.js';
 import { DEFAULT_KEYWORDS, DEFAULT_PRINCIPLES, DEFAULT_PROCESS, DEFAULT_TITLE, type ConfigResult } from './config.js';
 import { parsePeriod } from './period.js';
 import { COMPARE_CATEGORIES } from './compare.js';
@@ -316,8 +317,36 @@ export function parseConfig(data: unknown): ConfigResult {
   if (result.success) return { ok: true, config: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => `${formatPath(issue.path) || '(top level)'}: ${issue.message}`),
+    problems: result.error.issues.flatMap((issue) => {
+      const where = formatPath(issue.path) || '(top level)';
+      if (issue.code !== 'unrecognized_keys') return [`${where}: ${issue.message}`];
+      // A typo in a key is the commonest config mistake: name the key it was probably meant to be.
+      const known = knownKeys(issue.path);
+      return issue.keys.map((key) => {
+        const near = known.filter((candidate) => editDistance(key.toLowerCase(), candidate.toLowerCase()) <= Math.max(1, Math.floor(candidate.length / 3)));
+        return `${where}: unknown key "${key}"${near.length > 0 ? `; did you mean "${near[0]}"?` : `; the keys here are ${known.join(', ')}`}`;
+      });
+    }),
   };
+}
+
+/** The keys the config schema allows at a path (an object's own keys). */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = ConfigSchema;
+  for (const key of path) {
+    const unwrapped = unwrap(schema);
+    schema = typeof key === 'number' ? (unwrapped as { element?: unknown }).element : (unwrapped as { shape?: Record<string, unknown> }).shape?.[String(key)];
+  }
+  return Object.keys((unwrap(schema) as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+/** Through defaults and optionals to the object or array inside. */
+function unwrap(schema: unknown): unknown {
+  let current = schema as { unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
+  while (current && (current.def?.innerType || typeof current.unwrap === 'function')) {
+    current = (current.def?.innerType ?? current.unwrap?.()) as typeof current;
+  }
+  return current;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

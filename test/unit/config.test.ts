@@ -123,3 +123,14 @@ describe('the written-out defaults', () => {
     expect(ConfigSchema.parse({})).toEqual(DEFAULT_CONFIG);
   });
 });
+
+describe('typos in keys', () => {
+  it('name the key that was probably meant, at its path', () => {
+    const result = parseConfig({ perod: '2020', report: { titel: 'x' }, zzz: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toContain('report: unknown key "titel"; did you mean "title"?');
+    expect(result.problems).toContain('(top level): unknown key "perod"; did you mean "period"?');
+    expect(result.problems.find((problem) => problem.includes('"zzz"'))).toMatch(/the keys here are \$schema, \$comment, organisation, report/);
+  });
+});
