@@ -374,8 +374,8 @@ export class RowKeys {
   }
 
   /** An enumerated cell's index from the bytes cache, else from the text cache. */
-  private static enumBytes(map: ByteMap<number>, cache: EnumCache, bytes: Uint8Array, start: number, end: number): number {
-    let index = map.get(bytes, start, end);
+  private static enumBytes(map: ByteMap<number>, cache: EnumCache, bytes: Uint8Array, words: Int32Array, base: number, start: number, end: number): number {
+    let index = map.getAligned(bytes, words, base, start, end);
     if (index === undefined) {
       index = cache.get(ascii(bytes, start, end));
       map.setMissed(bytes, start, end, index);
@@ -393,7 +393,15 @@ export class RowKeys {
     let count = 0;
     let fieldStart = start;
     let any = 0;
-    for (let i = start; i < end; i++) {
+    // Commas are found four bytes at a time, in the 32-bit words of the bytes' buffer: a word without
+    // a comma (x = word ^ ',,,,' has no zero byte) is passed over at once; in one with, the flagged
+    // bytes are checked one by one (the first flag is always a comma, later ones may not be).
+    if (bytes !== this.wordSource) this.wordsOf(bytes);
+    const words = this.words;
+    const base = this.wordBase;
+    let i = start;
+    const aligned = Math.min(end, start + ((4 - ((base + start) & 3)) & 3));
+    for (; i < aligned; i++) {
       const c = bytes[i]!;
       any |= c;
       if (c === 44) {
@@ -403,7 +411,34 @@ export class RowKeys {
         fieldStart = i + 1;
       }
     }
-    if (any > 127) return false; // not ASCII: read as text
+    let anyWord = 0;
+    for (let word = (base + i) >> 2; i + 4 <= end; i += 4, word++) {
+      const w = words[word]!;
+      anyWord |= w;
+      const x = w ^ 0x2c2c2c2c;
+      let z = (x - 0x01010101) & ~x & 0x80808080;
+      while (z !== 0) {
+        const at = i + ((31 - Math.clz32(z & -z)) >> 3);
+        if (bytes[at] === 44) {
+          if (count === 255) return false;
+          starts[count] = fieldStart;
+          ends[count++] = at;
+          fieldStart = at + 1;
+        }
+        z &= z - 1;
+      }
+    }
+    for (; i < end; i++) {
+      const c = bytes[i]!;
+      any |= c;
+      if (c === 44) {
+        if (count === 255) return false;
+        starts[count] = fieldStart;
+        ends[count++] = i;
+        fieldStart = i + 1;
+      }
+    }
+    if (any > 127 || (anyWord & 0x80808080) !== 0) return false; // not ASCII: read as text
     starts[count] = fieldStart;
     ends[count++] = end;
     if (count !== this.width) return false;
@@ -423,7 +458,7 @@ export class RowKeys {
     const received = this.dayBytes(bytes, starts[at[1]!]!, ends[at[1]!]!);
     if (received <= 0) return false;
     const countryAt = at[2]!;
-    let country = this.countryBytes.get(bytes, starts[countryAt]!, ends[countryAt]!);
+    let country = this.countryBytes.getAligned(bytes, words, base, starts[countryAt]!, ends[countryAt]!);
     if (country === undefined) {
       country = this.country(ascii(bytes, starts[countryAt]!, ends[countryAt]!));
       this.countryBytes.setMissed(bytes, starts[countryAt]!, ends[countryAt]!, country);
@@ -432,17 +467,17 @@ export class RowKeys {
     let requester = 0; // law-enforcement
     const requesterAt = at[3]!;
     if (requesterAt >= 0 && ends[requesterAt]! > starts[requesterAt]!) {
-      requester = RowKeys.enumBytes(this.requesterBytes, this.requesters, bytes, starts[requesterAt]!, ends[requesterAt]!);
+      requester = RowKeys.enumBytes(this.requesterBytes, this.requesters, bytes, words, base, starts[requesterAt]!, ends[requesterAt]!);
       if (requester < 0) return false;
     }
     const outcomeAt = at[6]!;
     if (ends[outcomeAt]! === starts[outcomeAt]!) return false;
-    const outcome = RowKeys.enumBytes(this.outcomeBytes, this.outcomes, bytes, starts[outcomeAt]!, ends[outcomeAt]!);
+    const outcome = RowKeys.enumBytes(this.outcomeBytes, this.outcomes, bytes, words, base, starts[outcomeAt]!, ends[outcomeAt]!);
     if (outcome < 0) return false;
     let reason = 0;
     const reasonAt = at[7]!;
     if (reasonAt >= 0 && ends[reasonAt]! > starts[reasonAt]!) {
-      reason = RowKeys.enumBytes(this.reasonBytes, this.reasons, bytes, starts[reasonAt]!, ends[reasonAt]!) + 1;
+      reason = RowKeys.enumBytes(this.reasonBytes, this.reasons, bytes, words, base, starts[reasonAt]!, ends[reasonAt]!) + 1;
       if (reason <= 0 || outcome !== REJECTED) return false;
     }
     let decided = 0;
@@ -454,7 +489,7 @@ export class RowKeys {
     let notice = 0;
     const noticeAt = at[9]!;
     if (noticeAt >= 0 && ends[noticeAt]! > starts[noticeAt]!) {
-      notice = RowKeys.enumBytes(this.noticeBytes, this.notices, bytes, starts[noticeAt]!, ends[noticeAt]!) + 1;
+      notice = RowKeys.enumBytes(this.noticeBytes, this.notices, bytes, words, base, starts[noticeAt]!, ends[noticeAt]!) + 1;
       if (notice <= 0) return false;
     }
     const user = requester === USER_REQUESTER;
@@ -462,7 +497,7 @@ export class RowKeys {
     let info: RequestTypeInfo | undefined;
     let classification: Classification | undefined;
     if (typeAt >= 0 && ends[typeAt]! > starts[typeAt]!) {
-      info = this.requestTypeBytes.get(bytes, starts[typeAt]!, ends[typeAt]!);
+      info = this.requestTypeBytes.getAligned(bytes, words, base, starts[typeAt]!, ends[typeAt]!);
       if (info === undefined) {
         info = this.requestType(ascii(bytes, starts[typeAt]!, ends[typeAt]!));
         this.requestTypeBytes.setMissed(bytes, starts[typeAt]!, ends[typeAt]!, info);
@@ -473,7 +508,7 @@ export class RowKeys {
     let category: number;
     const categoryAt = at[4]!;
     if (categoryAt >= 0 && ends[categoryAt]! > starts[categoryAt]!) {
-      category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, starts[categoryAt]!, ends[categoryAt]!);
+      category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, words, base, starts[categoryAt]!, ends[categoryAt]!);
       if (category < 0 || USER_CATEGORY[category] !== user) return false;
     } else {
       const classified: Category | undefined = classification?.category;
@@ -486,23 +521,81 @@ export class RowKeys {
     return true;
   }
 
+  /** The bytes readBytes last read, and the 32-bit words of their whole buffer (from its start). */
+  private wordSource: Uint8Array | undefined;
+  private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Where `wordSource` starts in its buffer. */
+  private wordBase = 0;
+
+  private wordsOf(bytes: Uint8Array): void {
+    const buffer = bytes.buffer;
+    this.wordSource = bytes;
+    this.words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
+    this.wordBase = bytes.byteOffset;
+  }
+
   private dayBytes(bytes: Uint8Array, start: number, end: number): number {
     if (end - start === 10 && bytes[start + 4] === 45 && bytes[start + 7] === 45) {
-      let value = 0;
-      for (let i = start; i < end; i++) {
-        if (i === start + 4 || i === start + 7) continue;
-        const digit = bytes[i]! - 48;
-        if (digit < 0 || digit > 9) return 0;
-        value = value * 10 + digit;
-      }
-      const year = Math.floor(value / 10000);
-      const month = Math.floor(value / 100) % 100;
-      const day = value % 100;
+      const y0 = bytes[start]! - 48;
+      const y1 = bytes[start + 1]! - 48;
+      const y2 = bytes[start + 2]! - 48;
+      const y3 = bytes[start + 3]! - 48;
+      const m0 = bytes[start + 5]! - 48;
+      const m1 = bytes[start + 6]! - 48;
+      const d0 = bytes[start + 8]! - 48;
+      const d1 = bytes[start + 9]! - 48;
+      // A byte below '0' gives a negative digit, which >>> 0 makes huge: one test for both bounds.
+      if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return 0;
+      if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return 0;
+      const year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
+      const month = m0 * 10 + m1;
+      const day = d0 * 10 + d1;
       if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+      const value = year * 10000 + month * 100 + day;
       return value > this.today ? 0 : value;
     }
     if (end === start) return 0;
+    const timed = this.dateTimeBytes(bytes, start, end);
+    if (timed > 0) return timed;
     return this.dayOfText(ascii(bytes, start, end));
+  }
+
+  /**
+   * The common date-times, `YYYY-MM-DDTHH:MM:SSZ` and `…±HH:MM`, read in place when their UTC day is
+   * their own date (as parseLogDate would find it); 0 for anything else, which dayOfText then reads.
+   */
+  private dateTimeBytes(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (length !== 20 && length !== 25) return 0;
+    const separator = bytes[start + 10];
+    if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || (separator !== 84 && separator !== 116 && separator !== 32)) return 0;
+    if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return 0;
+    let offset = 0;
+    const zone = bytes[start + 19];
+    if (length === 20) {
+      if (zone !== 90 && zone !== 122) return 0;
+    } else {
+      if ((zone !== 43 && zone !== 45) || bytes[start + 22] !== 58) return 0;
+      const oh = twoDigits(bytes, start + 20);
+      const om = twoDigits(bytes, start + 23);
+      if (oh < 0 || om < 0 || oh > 18 || om > 59) return 0;
+      offset = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+    }
+    const century = twoDigits(bytes, start);
+    const yy = twoDigits(bytes, start + 2);
+    const month = twoDigits(bytes, start + 5);
+    const day = twoDigits(bytes, start + 8);
+    const hour = twoDigits(bytes, start + 11);
+    const minute = twoDigits(bytes, start + 14);
+    const second = twoDigits(bytes, start + 17);
+    if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return 0;
+    if (hour > 23 || minute > 59 || second > 59) return 0;
+    const year = century * 100 + yy;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+    const minutesUtc = hour * 60 + minute - offset;
+    if (minutesUtc < 0 || minutesUtc >= 1440) return 0; // another UTC day: left to dayOfText
+    const value = year * 10000 + month * 100 + day;
+    return value > this.today ? 0 : value;
   }
 
   private dayOfText(text: string): number {
@@ -534,6 +627,14 @@ export class RowKeys {
 }
 
 const EMPTY_HASH = hashString32('');
+
+/** The number of two ASCII digits at `bytes[at]`, or -1. */
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const a = bytes[at]! - 48;
+  const b = bytes[at + 1]! - 48;
+  if ((a >>> 0) > 9 || (b >>> 0) > 9) return -1;
+  return a * 10 + b;
+}
 
 /** The string of ASCII bytes. Spread as arguments in slices: one call with a huge field would overflow the stack. */
 function ascii(bytes: Uint8Array, start: number, end: number): string {

@@ -68,14 +68,16 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
 
   // The entry insertRaw places: passed in a typed array, not as arguments (which would be boxed).
   const entry = new Uint32Array(WORDS);
+  const scratch = new Int32Array(3);
 
-  function insertRaw(t: Uint32Array, cap: number): void {
+  /** Places `entry`, probing from `slot` at `distance` from its home (-1: from its home). */
+  function insertRaw(t: Uint32Array, cap: number, from: number, fromDistance: number): void {
     let low = entry[0]!;
     let high = entry[1]!;
     let sig = entry[2]!;
     let position = entry[3]!;
-    let slot = Math.floor(((low >>> 0) * cap) / 4294967296);
-    let distance = 0;
+    let slot = from < 0 ? Math.floor(((low >>> 0) * cap) / 4294967296) : from;
+    let distance = from < 0 ? 0 : fromDistance;
     for (;;) {
       const at = slot * WORDS;
       const residentLow = t[at]!;
@@ -115,7 +117,7 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     for (let at = 0; at < old.length; at += WORDS) {
       if (old[at] !== 0 || old[at + 1] !== 0) {
         entry.set(old.subarray(at, at + WORDS));
-        insertRaw(next, newCapacity);
+        insertRaw(next, newCapacity, -1, 0);
       }
     }
     table = next;
@@ -147,7 +149,10 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     return { file: segmentFiles[lo]!, line: position - segmentBases[lo]! };
   }
 
-  function check(low: number, high: number, sig: number, file: string, line: number): number {
+  function check(words: Int32Array, wordsAt: number, file: string, line: number): number {
+      const low = words[wordsAt]! >>> 0;
+      const high = words[wordsAt + 1]! >>> 0;
+      const sig = words[wordsAt + 2]! >>> 0;
       const t = table;
       const cap = capacity;
       let slot = home(low);
@@ -169,23 +174,29 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
         distance++;
       }
       const position = positionOf(file, line);
-      if (size >= limit) resize(Math.ceil(capacity * 1.5));
+      // The probe above stopped where the id belongs: insert from there, unless the table grows.
+      let from = slot;
+      if (size >= limit) {
+        resize(Math.ceil(capacity * 1.5));
+        from = -1;
+      }
       entry[0] = low;
       entry[1] = high;
       entry[2] = sig;
       entry[3] = position;
-      insertRaw(table, capacity);
+      insertRaw(table, capacity, from, distance);
       size++;
       return ID_NEW;
   }
 
   const registry: IdRegistry = {
     checkHash(idLow, idHigh, signature, file, line) {
-      return check(idLow >>> 0, idHigh >>> 0, signature >>> 0, file, line);
+      scratch[0] = idLow;
+      scratch[1] = idHigh;
+      scratch[2] = signature;
+      return check(scratch, 0, file, line);
     },
-    checkWords(words, at, file, line) {
-      return check(words[at]! >>> 0, words[at + 1]! >>> 0, words[at + 2]! >>> 0, file, line);
-    },
+    checkWords: check,
     touchWords(words, count, stride) {
       const t = table;
       let read = 0;

@@ -215,11 +215,13 @@ export function createIntake(options: IntakeOptions): Intake {
   const local: KeySource = { cellKeys: keys.cellKeys, timeKeys: keys.timeKeys, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
 
   /** Counts a valid row unless its id was seen before; says whether it is new. */
+  // A row's words (ROW_WORDS of them): idLow, idHigh, signature, cell, timeCell, days, bucket, line. In
+  // a typed array rather than arguments, since a 32-bit hash passed to a call is boxed (a heap number).
   const commitRow = (
-    file: string, line: number, findings: readonly Problem[] | undefined, idLow: number, idHigh: number, signature: number,
-    cellIndex: number, timeIndex: number, days: number, bucket: number, prohibited: string | undefined, source: KeySource,
+    file: string, line: number, findings: readonly Problem[] | undefined, words: Int32Array, at: number,
+    prohibited: string | undefined, source: KeySource,
   ): boolean => {
-    const verdict = ids.checkHash(idLow, idHigh, signature, file, line);
+    const verdict = ids.checkWords(words, at, file, line);
     if (verdict === ID_DUPLICATE) {
       const first = ids.first();
       ledger.duplicate++;
@@ -245,6 +247,10 @@ export function createIntake(options: IntakeOptions): Intake {
         message: `the request ${prohibited} and was approved; the principles say such requests are always declined`,
       });
     }
+    const cellIndex = words[at + 3]!;
+    const timeIndex = words[at + 4]!;
+    const days = words[at + 5]!;
+    const bucket = words[at + 6]!;
     if (bucket === 0) {
       ledger.counted++;
       let cell = source.tallyCells[cellIndex];
@@ -274,8 +280,17 @@ export function createIntake(options: IntakeOptions): Intake {
   /** Counts the valid row RowKeys has just read (see commitRow). */
   const commit = (file: string, line: number, findings: readonly Problem[] | undefined): boolean => {
     const out = keys.out;
-    return commitRow(file, line, findings, out.idLow, out.idHigh, out.signature, out.cell, out.timeCell, out.days, out.bucket, out.prohibited, local);
+    const words = rowWords;
+    words[0] = out.idLow;
+    words[1] = out.idHigh;
+    words[2] = out.signature;
+    words[3] = out.cell;
+    words[4] = out.timeCell;
+    words[5] = out.days;
+    words[6] = out.bucket;
+    return commitRow(file, line, findings, words, 0, out.prohibited, local);
   };
+  const rowWords = new Int32Array(8);
 
   // Valid rows of the fast path wait here, a batch at a time, and are committed in order when the
   // batch is full or before anything else happens (a problem, a header, the end): so that the id
@@ -292,14 +307,9 @@ export function createIntake(options: IntakeOptions): Intake {
     const count = pendingCount;
     if (count === 0) return;
     pendingCount = 0;
-    let read = 0;
-    for (let i = 0; i < count; i++) read ^= ids.touch(pending[i * WORDS]!);
-    touched = read; // kept, so that the reads are not optimised away
+    touched = ids.touchWords(pending, count, WORDS); // kept, so that the reads are not optimised away
     for (let i = 0, at = 0; i < count; i++, at += WORDS) {
-      commitRow(
-        pendingFile, pending[at + 7]!, undefined, pending[at]!, pending[at + 1]!, pending[at + 2]!, pending[at + 3]!, pending[at + 4]!,
-        pending[at + 5]!, pending[at + 6]!, pendingProhibited[i], local,
-      );
+      commitRow(pendingFile, pending[at + 7]!, undefined, pending, at, pendingProhibited[i], local);
       pendingProhibited[i] = undefined;
     }
   };
@@ -394,7 +404,15 @@ export function createIntake(options: IntakeOptions): Intake {
       commit(file, line, idLow, idHigh, signature, cell, timeCell, days, bucket, prohibited) {
         flush();
         ledger.read++;
-        commitRow(file, line, undefined, idLow, idHigh, signature, cell, timeCell, days, bucket, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
+        const words = rowWords;
+        words[0] = idLow;
+        words[1] = idHigh;
+        words[2] = signature;
+        words[3] = cell;
+        words[4] = timeCell;
+        words[5] = days;
+        words[6] = bucket;
+        commitRow(file, line, undefined, words, 0, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
       },
     };
   };

@@ -99,6 +99,24 @@ export function createTally(): Tally {
   const timeIndex = new Map<string, number>();
   const timeKeys: string[] = [];
   const timeCounts: DayCounts[] = [];
+  // The parts of each key (7 a cell, 4 a group), split once when the key is new and shared: the
+  // same few countries, months and values are then one string each, in the entries too.
+  const cellParts: string[] = [];
+  const timeParts: string[] = [];
+  /** Where each key's parts start in cellParts / timeParts. */
+  const cellPartsAt: number[] = [];
+  const timePartsAt: number[] = [];
+  const interned = new Map<string, string>();
+  const addParts = (parts: string[], key: string) => {
+    for (const part of key.split(SEPARATOR)) {
+      let shared = interned.get(part);
+      if (shared === undefined) {
+        shared = part;
+        interned.set(part, part);
+      }
+      parts.push(shared);
+    }
+  };
   const tally: Tally = {
     add(record) {
       counts[tally.cell(recordCellKey(record))]!++;
@@ -111,6 +129,8 @@ export function createTally(): Tally {
         index = cellKeys.push(key) - 1;
         counts.push(0);
         cellIndex.set(key, index);
+        cellPartsAt.push(cellParts.length);
+        addParts(cellParts, key);
       }
       return index;
     },
@@ -120,6 +140,8 @@ export function createTally(): Tally {
         index = timeKeys.push(key) - 1;
         timeCounts.push(new DayCounts());
         timeIndex.set(key, index);
+        timePartsAt.push(timeParts.length);
+        addParts(timeParts, key);
       }
       return index;
     },
@@ -131,10 +153,12 @@ export function createTally(): Tally {
     },
     entries() {
       const entries: TallyEntry[] = [];
-      cellKeys.forEach((key, index) => {
+      cellKeys.forEach((_key, index) => {
         const count = counts[index]!;
         if (count === 0) return; // a cell looked up but never counted
-        const [country, requester, category, outcome, rejectionReason, userNotified, month] = key.split(SEPARATOR);
+        const [country, requester, category, outcome, rejectionReason, userNotified, month] = cellParts.slice(
+          cellPartsAt[index]!, cellPartsAt[index + 1] ?? cellParts.length,
+        );
         const entry: TallyEntry = {
           country: country!,
           requester: requester as Requester,
@@ -151,8 +175,8 @@ export function createTally(): Tally {
     },
     decisionTimes() {
       const entries: DecisionTimeEntry[] = [];
-      timeKeys.forEach((key, index) => {
-        const [country, requester, category, month] = key.split(SEPARATOR);
+      timeKeys.forEach((_key, index) => {
+        const [country, requester, category, month] = timeParts.slice(timePartsAt[index]!, timePartsAt[index + 1] ?? timeParts.length);
         for (const [days, count] of timeCounts[index]!.entries()) {
           entries.push({ country: country!, requester: requester as Requester, category: category as Category, month: month!, days, count });
         }

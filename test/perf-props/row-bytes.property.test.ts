@@ -1,0 +1,118 @@
+// RowKeys.readBytes finds commas four bytes at a time in the words of the buffer and reads dates
+// digit by digit: wherever a line starts in its buffer (every alignment), whatever bytes stand next
+// to its commas and in its dates, it must say what read() says of the same line as text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteMap } from '../../src/core/byte-map.js';
+import { RowKeys } from '../../src/core/fast-row.js';
+import { parsePeriod } from '../../src/core/period.js';
+import { COLUMNS } from '../../src/core/schema.js';
+import { classifier } from '../unit/support.js';
+
+const period = parsePeriod('2020');
+const options = { classifier, today: '2021-06-30', period: period.ok ? period.period : undefined };
+
+const GOOD: Record<string, string[]> = {
+  id: ['R-1', '-', ',', 'R-22', 'abcdefgh', '--x--'],
+  received: ['2020-01-05', '2020-06-30', '2019-12-31', '2020-02-29', '2020-0a-05', '2020-/1-05', '202:-01-05', '2020-01-5', '2021-02-29', '2020-13-01', '03/04/2020', '2020-06-30T23:30:00-02:00',
+    '2020-06-30T10:00:00Z', '2020-06-30t10:00:00z', '2020-06-30 10:00:00+00:00', '2020-06-30T24:00:00Z', '2020-02-30T10:00:00Z', '2020-06-30T10:60:00Z',
+    '2020-06-30T10:00:60Z', '2020-06-30T10:00:00+19:00', '2020-06-30T10:00:00+05:30', '2020-06-30T01:00:00+05:30', '2020-06-30T23:00:00-01:00',
+    '2021-06-30T23:59:59Z', '2021-07-01T00:00:00Z', '2020-06-30T10:00:00X', '2020-06-30T1a:00:00Z', '2020-06-30T10:00:00+0530', '2020-06-30T10:00Z'],
+  country: ['RU', 'ru', 'Germany', 'UK', '-RU', 'Zz'],
+  requester: ['', 'law-enforcement', 'user', 'police', '-'],
+  category: ['', 'technical-expertise', 'data-copy', '-x'],
+  request_type: ['', 'malware sample analysis', 'subscriber information', 'delete my data', ',,,,'],
+  outcome: ['approved', 'rejected', 'pending', '-'],
+  rejection_reason: ['', 'no-data-found'],
+  decided: ['', '2020-01-10', '2020-07-05', '2020-0-/05', '1999-01-01'],
+  user_notified: ['', 'yes', 'no'],
+};
+
+const line = fc
+  .tuple(...COLUMNS.map((column) => fc.constantFrom(...(GOOD[column] ?? ['']))), fc.constantFrom('', 'x', 'é', '\u0080', ' -,-'))
+  .map(([...cells]) => cells.join(','));
+
+describe('readBytes ≡ read (property)', () => {
+  it('gives the same verdict and keys at every alignment', () => {
+    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.nat(7), (lines, offset) => {
+        const text = lines.join('\n');
+        const buffer = Buffer.alloc(offset + Buffer.byteLength(text) + 5, 0x2c); // commas around the line
+        const bytes = buffer.subarray(offset);
+        bytes.write(text, 0, 'utf8');
+        const viaBytes = new RowKeys(options);
+        const viaText = new RowKeys(options);
+        viaBytes.layout(columns, COLUMNS.length + 1);
+        viaText.layout(columns, COLUMNS.length + 1);
+        let start = 0;
+        for (const one of lines) {
+          const end = start + Buffer.byteLength(one);
+          const byBytes = viaBytes.readBytes(bytes, start, end);
+          if (!/[^\x00-\x7f]/.test(one)) {
+            expect(byBytes).toBe(viaText.read(one, 0, one.length));
+            if (byBytes) expect({ ...viaBytes.out }).toEqual({ ...viaText.out });
+          } else expect(byBytes).toBe(false);
+          start = end + 1;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('ByteMap.getAligned (property)', () => {
+  it('finds a stored key at every alignment, and only that key', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.uint8Array({ minLength: 0, maxLength: 40 }), { minLength: 1, maxLength: 20, selector: (key) => Buffer.from(key).toString('hex') }),
+        fc.nat(3),
+        fc.nat(7),
+        (keys, storedAt, lookedUpAt) => {
+          const map = new ByteMap<number>();
+          keys.forEach((key, index) => {
+            const stored = Buffer.alloc(storedAt + key.length);
+            stored.set(key, storedAt);
+            expect(map.get(stored, storedAt, stored.length)).toBeUndefined();
+            map.setMissed(stored, storedAt, stored.length, index);
+          });
+          keys.forEach((key, index) => {
+            // The key at byte `lookedUpAt` of a view that starts at byte 1 of its buffer.
+            const buffer = Buffer.alloc(1 + lookedUpAt + key.length + 4, 0x2c);
+            buffer.set(key, 1 + lookedUpAt);
+            const bytes = buffer.subarray(1);
+            const words = new Int32Array(buffer.buffer, 0, buffer.buffer.byteLength >> 2);
+            expect(map.getAligned(bytes, words, bytes.byteOffset, lookedUpAt, lookedUpAt + key.length)).toBe(index);
+            expect(map.get(bytes, lookedUpAt, lookedUpAt + key.length)).toBe(index);
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('tells apart keys that differ in one byte only (same hash)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 6, maxLength: 40 }), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.nat(3), fc.nat(7), (key, at, flip, storedAt, lookedUpAt) => {
+        const other = Uint8Array.from(key);
+        other[2 + (at % (key.length - 4))]! ^= flip;
+        const map = new ByteMap<number>();
+        [key, other].forEach((one, index) => {
+          const stored = Buffer.alloc(storedAt + one.length);
+          stored.set(one, storedAt);
+          const known = map.get(stored, storedAt, stored.length);
+          if (known === undefined) map.setMissed(stored, storedAt, stored.length, index);
+        });
+        [key, other].forEach((one, index) => {
+          const buffer = Buffer.alloc(1 + lookedUpAt + one.length + 4);
+          buffer.set(one, 1 + lookedUpAt);
+          const bytes = buffer.subarray(1);
+          const words = new Int32Array(buffer.buffer, 0, buffer.buffer.byteLength >> 2);
+          const found = map.getAligned(bytes, words, bytes.byteOffset, lookedUpAt, lookedUpAt + one.length);
+          expect(found).toBe(index);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
