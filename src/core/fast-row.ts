@@ -49,13 +49,6 @@ const PROHIBITED_WORDING = {
 /** The wordings, for passing one between threads by its index. */
 export const PROHIBITED_WORDINGS: readonly string[] = Object.values(PROHIBITED_WORDING);
 
-/** ECMAScript white space and line terminators: what String.prototype.trim removes. */
-function isTrimmed(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 function dayNumber(text: string): number {
   return Number(text.slice(0, 4)) * 10000 + Number(text.slice(5, 7)) * 100 + Number(text.slice(8, 10));
 }
