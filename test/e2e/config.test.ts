@@ -1,5 +1,5 @@
 // The config file: found in the current directory or named by --config; its errors name JSON paths.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +72,17 @@ describe('config file', () => {
     const run = runCli(['build', '-p', '2020', fixture('logs/2020'), '--config', 'missing.json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('error: missing.json: cannot read the config: no such file or directory\n');
+  });
+});
+
+describe('a character the PDF font lacks', () => {
+  it('is a clear error naming the text and where it comes from (exit 2), and no PDF is written', () => {
+    const dir = project({ organisation: { name: '株式会社 Example' } });
+    const run = runCli(['build', '-p', '2020', fixture('logs/2020'), '--out', 'r.pdf'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error: cannot write the PDF: the font DejaVu Sans has no glyph for "株" (U+682A)');
+    expect(run.stderr).toContain('in organisation.name in the config');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['transparency.config.json']);
   });
 });
