@@ -209,3 +209,11 @@ describe('publishing with the example texts', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('options that do not apply', () => {
+  it('--page-size on a non-PDF output is a warning, not silence', () => {
+    const run = runCli(['build', '-p', '2020', LOGS_2020, '--page-size', 'letter', '-f', 'csv']);
+    expect(run.stderr).toContain('warning: --page-size applies to PDF output only; this csv output ignores it');
+    expect(run.status).toBe(0);
+  });
+});

@@ -106,6 +106,9 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
   const publication = config.report.publicationDate ? Date.parse(`${config.report.publicationDate}T00:00:00Z`) : Date.now();
   const timestamp = sourceDateEpoch(context.env, publication);
   const pageSize = options.pageSize ?? (config.pageSize?.toUpperCase() as 'A4' | 'LETTER' | undefined) ?? 'A4';
+  if (options.pageSize && format !== 'pdf') {
+    context.error(`${context.stderrChalk.yellow.bold('warning:')} --page-size applies to PDF output only; this ${format} output ignores it`);
+  }
   const previous = previousPeriod(period);
   const result = await loadLogs(chooseInputs(inputs, loaded), config, { period, comparePeriod: previous, maxProblems: options.maxProblems });
   const diagnostics = formatDiagnostics(result, context.stderrChalk);
