@@ -87,6 +87,18 @@ export interface RowKeysOptions {
   comparePeriod?: Period;
 }
 
+/** The seven numbers of a row's keys, in one order, into `target` from `at` (intake batches, worker replies). */
+export const ROW_KEY_WORDS = 7;
+export function copyRowKeys(out: RowOutput, target: Int32Array, at: number): void {
+  target[at] = out.idLow;
+  target[at + 1] = out.idHigh;
+  target[at + 2] = out.signature;
+  target[at + 3] = out.cell;
+  target[at + 4] = out.timeCell;
+  target[at + 5] = out.days;
+  target[at + 6] = out.bucket;
+}
+
 export class RowKeys {
   readonly out: RowOutput = { idLow: 0, idHigh: 0, signature: 0, cell: -1, timeCell: -1, days: 0, bucket: 0, prohibited: undefined };
   /** Cell keys by index (see tally.cellKey / timeKey). */

@@ -2,7 +2,7 @@
 // duplicates, sorts rows into the period or out of it, and counts. Nothing here reads a file: the
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
 import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
-import { PROHIBITED_WORDINGS, RowKeys } from './fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from './fast-row.js';
 import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE } from './id-registry.js';
 import type { Period } from './period.js';
 import type { Problem } from './problem.js';
@@ -321,14 +321,8 @@ export function createIntake(options: IntakeOptions): Intake {
     }
     const out = keys.out;
     const at = pendingCount * WORDS;
-    pending[at] = out.idLow;
-    pending[at + 1] = out.idHigh;
-    pending[at + 2] = out.signature;
-    pending[at + 3] = out.cell;
-    pending[at + 4] = out.timeCell;
-    pending[at + 5] = out.days;
-    pending[at + 6] = out.bucket;
-    pending[at + 7] = line;
+    copyRowKeys(out, pending, at);
+    pending[at + ROW_KEY_WORDS] = line;
     pendingProhibited[pendingCount] = out.prohibited;
     if (++pendingCount === BATCH) flush();
   };

@@ -3,7 +3,7 @@
 // every line this thread declined. Built into dist/row-worker.js (scripts/build.mjs).
 import { parentPort } from 'node:worker_threads';
 import { createClassifier } from '../core/classify.js';
-import { PROHIBITED_WORDINGS, RowKeys } from '../core/fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
 import type { ParallelInit } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
 
@@ -48,14 +48,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
   for (let c = 0, r = 0; c < count; c++, r += RESULT_WORDS) {
     if (!rowKeys.readBytes(bytes, candidates[2 * c]!, candidates[2 * c + 1]!)) continue;
     results[r] = 1;
-    results[r + 1] = out.idLow;
-    results[r + 2] = out.idHigh;
-    results[r + 3] = out.signature;
-    results[r + 4] = out.cell;
-    results[r + 5] = out.timeCell;
-    results[r + 6] = out.days;
-    results[r + 7] = out.bucket;
-    results[r + 8] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
+    copyRowKeys(out, results, r + 1);
+    results[r + 1 + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
   }
   const reply: WorkerReply = {
     id: message.id,
