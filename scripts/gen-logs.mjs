@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 export const GENERATOR_VERSION = 1;
 
 /** mulberry32: small, fast, seedable. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

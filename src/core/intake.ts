@@ -3,7 +3,7 @@
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
 import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from './fast-row.js';
-import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE } from './id-registry.js';
+import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW } from './id-registry.js';
 import type { Period } from './period.js';
 import type { Problem } from './problem.js';
 import { REQUIRED_COLUMNS, type Column, type RequestRecord } from './schema.js';
@@ -39,12 +39,31 @@ export interface ParallelInit {
   comparePeriod?: Period;
 }
 
-/** Rows another thread's RowKeys has read, committed here in input order. */
+/**
+ * Rows another thread's RowKeys has read and counted in its own tallies, taken here in input order.
+ * A row's words are RowKeys.out's (copyRowKeys), then `prohibited` as an index into
+ * PROHIBITED_WORDINGS + 1 (0: none).
+ */
 export interface RemoteRows {
   /** The cell keys that thread's RowKeys added since its last batch, in order. */
   addKeys(cellKeys: readonly string[], timeKeys: readonly string[]): void;
-  /** One valid row: what RowKeys.out held, with `prohibited` as an index into PROHIBITED_WORDINGS + 1 (0: none). */
-  commit(file: string, line: number, idLow: number, idHigh: number, signature: number, cell: number, timeCell: number, days: number, bucket: number, prohibited: number): void;
+  /** One valid row, counted by the thread: checked here for a repeated id (then uncounted again). */
+  commit(file: string, line: number, words: Int32Array, at: number): void;
+  /** A row the thread counted that is not a row after all (it lies inside a quoted field): uncounted. */
+  retract(words: Int32Array, at: number): void;
+  /** Adds what the thread counted (once, after its last row). */
+  addCounts(counts: RemoteCounts): void;
+}
+
+/**
+ * What a thread counted (see RemoteRows), by its RowKeys' cell numbers: per cell, the rows in the
+ * period and in the comparison period; per decision-time group, (group, days, rows) triples.
+ */
+export interface RemoteCounts {
+  cells: Int32Array;
+  comparisonCells: Int32Array;
+  times: Int32Array;
+  comparisonTimes: Int32Array;
 }
 
 export interface ObservedRow {
@@ -116,6 +135,9 @@ export interface Intake {
   problem(problem: Problem): void;
   finish(): IntakeResult;
 }
+
+/** How many rows ahead RemoteRows.commit reads the id table. */
+const PREFETCH_ROWS = 24;
 
 export function createIntake(options: IntakeOptions): Intake {
   const maxProblems = options.maxProblems ?? 10_000;
@@ -205,6 +227,8 @@ export function createIntake(options: IntakeOptions): Intake {
   };
 
   interface KeySource {
+    /** True when another thread has counted its rows already (see RemoteRows). */
+    counted: boolean;
     cellKeys: string[];
     timeKeys: string[];
     tallyCells: number[];
@@ -212,7 +236,7 @@ export function createIntake(options: IntakeOptions): Intake {
     tallyTimeCells: number[];
     comparisonTimeCells: number[];
   }
-  const local: KeySource = { cellKeys: keys.cellKeys, timeKeys: keys.timeKeys, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
+  const local: KeySource = { counted: false, cellKeys: keys.cellKeys, timeKeys: keys.timeKeys, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
 
   /** Counts a valid row unless its id was seen before; says whether it is new. */
   // A row's words (ROW_WORDS of them): idLow, idHigh, signature, cell, timeCell, days, bucket, line. In
@@ -222,6 +246,7 @@ export function createIntake(options: IntakeOptions): Intake {
     prohibited: string | undefined, source: KeySource,
   ): boolean => {
     const verdict = ids.checkWords(words, at, file, line);
+    if (verdict !== ID_NEW && source.counted) countRow(words, at, source, -1);
     if (verdict === ID_DUPLICATE) {
       const first = ids.first();
       ledger.duplicate++;
@@ -247,34 +272,30 @@ export function createIntake(options: IntakeOptions): Intake {
         message: `the request ${prohibited} and was approved; the principles say such requests are always declined`,
       });
     }
+    if (words[at + 6] === 0) ledger.counted++;
+    else ledger.outsidePeriod++;
+    if (!source.counted) countRow(words, at, source, 1);
+    return true;
+  };
+
+  /** Adds a row's counts (`sign` 1) or takes them away again (-1; see RemoteRows). */
+  const countRow = (words: Int32Array, at: number, source: KeySource, sign: number) => {
     const cellIndex = words[at + 3]!;
     const timeIndex = words[at + 4]!;
     const days = words[at + 5]!;
     const bucket = words[at + 6]!;
-    if (bucket === 0) {
-      ledger.counted++;
-      let cell = source.tallyCells[cellIndex];
-      if (cell === undefined) cell = source.tallyCells[cellIndex] = tally.cell(source.cellKeys[cellIndex]!);
-      tally.addToCell(cell, 1);
-      if (timeIndex >= 0) {
-        let timeCell = source.tallyTimeCells[timeIndex];
-        if (timeCell === undefined) timeCell = source.tallyTimeCells[timeIndex] = tally.timeCell(source.timeKeys[timeIndex]!);
-        tally.addToTimeCell(timeCell, days, 1);
-      }
-    } else {
-      ledger.outsidePeriod++;
-      if (bucket === 2 && comparisonTally) {
-        let cell = source.comparisonCells[cellIndex];
-        if (cell === undefined) cell = source.comparisonCells[cellIndex] = comparisonTally.cell(source.cellKeys[cellIndex]!);
-        comparisonTally.addToCell(cell, 1);
-        if (timeIndex >= 0) {
-          let timeCell = source.comparisonTimeCells[timeIndex];
-          if (timeCell === undefined) timeCell = source.comparisonTimeCells[timeIndex] = comparisonTally.timeCell(source.timeKeys[timeIndex]!);
-          comparisonTally.addToTimeCell(timeCell, days, 1);
-        }
-      }
+    if (bucket === 1 || (bucket === 2 && !comparisonTally)) return;
+    const target = bucket === 0 ? tally : comparisonTally!;
+    const cells = bucket === 0 ? source.tallyCells : source.comparisonCells;
+    const timeCells = bucket === 0 ? source.tallyTimeCells : source.comparisonTimeCells;
+    let cell = cells[cellIndex];
+    if (cell === undefined) cell = cells[cellIndex] = target.cell(source.cellKeys[cellIndex]!);
+    target.addToCell(cell, sign);
+    if (timeIndex >= 0) {
+      let timeCell = timeCells[timeIndex];
+      if (timeCell === undefined) timeCell = timeCells[timeIndex] = target.timeCell(source.timeKeys[timeIndex]!);
+      target.addToTimeCell(timeCell, days, sign);
     }
-    return true;
   };
 
   /** Counts the valid row RowKeys has just read (see commitRow). */
@@ -389,24 +410,27 @@ export function createIntake(options: IntakeOptions): Intake {
   };
 
   const remote = (): RemoteRows => {
-    const source: KeySource = { cellKeys: [], timeKeys: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
+    const source: KeySource = { counted: true, cellKeys: [], timeKeys: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
     return {
       addKeys(cellKeys, timeKeys) {
-        source.cellKeys.push(...cellKeys);
-        source.timeKeys.push(...timeKeys);
+        for (const key of cellKeys) source.cellKeys.push(key);
+        for (const key of timeKeys) source.timeKeys.push(key);
       },
-      commit(file, line, idLow, idHigh, signature, cell, timeCell, days, bucket, prohibited) {
-        flush();
+      commit(file, line, words, at) {
         ledger.read++;
-        const words = rowWords;
-        words[0] = idLow;
-        words[1] = idHigh;
-        words[2] = signature;
-        words[3] = cell;
-        words[4] = timeCell;
-        words[5] = days;
-        words[6] = bucket;
-        commitRow(file, line, undefined, words, 0, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
+        flush();
+        // Read ahead where a later row's id will go, so that its cache miss overlaps with this work.
+        const ahead = at + PREFETCH_ROWS * (ROW_KEY_WORDS + 1);
+        if (ahead < words.length) touched ^= ids.touch(words[ahead]!);
+        const prohibited = words[at + ROW_KEY_WORDS]!;
+        commitRow(file, line, undefined, words, at, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
+      },
+      retract(words, at) {
+        countRow(words, at, source, -1);
+      },
+      addCounts(counts) {
+        addThreadCounts(tally, source.cellKeys, source.timeKeys, counts.cells, counts.times);
+        if (comparisonTally) addThreadCounts(comparisonTally, source.cellKeys, source.timeKeys, counts.comparisonCells, counts.comparisonTimes);
       },
     };
   };
@@ -472,4 +496,12 @@ function otherSeparator(cells: readonly string[]): string | undefined {
   if (header.split('\t').length > 2) return 'tabs';
   if (header.split('|').length > 2) return 'vertical bars';
   return undefined;
+}
+
+/** Adds a thread's counts, by its cell numbers (`cellKeys`, `timeKeys`), to `tally`. */
+function addThreadCounts(tally: Tally, cellKeys: readonly string[], timeKeys: readonly string[], cells: Int32Array, times: Int32Array): void {
+  cells.forEach((count, cell) => {
+    if (count !== 0) tally.addToCell(tally.cell(cellKeys[cell]!), count);
+  });
+  for (let at = 0; at < times.length; at += 3) tally.addToTimeCell(tally.timeCell(timeKeys[times[at]!]!), times[at + 1]!, times[at + 2]!);
 }

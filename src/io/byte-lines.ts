@@ -6,25 +6,29 @@
 // whole text would: in UTF-8 a `\n` byte is never part of another character.
 import { TextDecoder } from 'node:util';
 import type { CsvRecordSplitter } from './csv-records.js';
+import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
 
 /** Offered a line `bytes[start, end)` that will be line number `line`; true when it took it. */
 export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number) => boolean;
 
-/** The lines of one chunk, found ahead of reading them (see plan() and run()). */
-export interface ChunkPlan {
-  data: Uint8Array;
-  /** The line completed from the previous chunk's last bytes, read first. */
-  head: Uint8Array | undefined;
-  /** Per line: start, newline position, candidate number (-1 none), quote-free (0/1). */
+/**
+ * The lines of a chunk that a thread has found (see row-worker.ts): per line after the first `\n`,
+ * its `\n`'s position and LINE_QUOTED, LINE_PLAIN or its candidate number.
+ */
+export interface FoundLines {
+  /** Position of the chunk's first `\n`, -1 when it has none. */
+  first: number;
   lines: Int32Array;
   lineCount: number;
-  /** Candidate rows (quote-free, not blank, starting with printable ASCII): start, end pairs. */
-  candidates: Int32Array;
-  candidateCount: number;
+  /** The lines found stop before the end of the chunk's lines: read the rest here. */
+  overflow: boolean;
 }
 
 /** Told, for a candidate line that starts a record, its number; true when it took the row. */
 export type TakeCandidate = (candidate: number, line: number) => boolean;
+
+/** Told of a candidate line that it did not take, since it does not start a record. */
+export type PassCandidate = (candidate: number) => void;
 
 export class ByteLineReader {
   private rest: Uint8Array | undefined;
@@ -79,77 +83,38 @@ export class ByteLineReader {
   }
 
   /**
-   * Finds the lines of the next chunk without reading them, for threads to read the candidate rows
-   * ahead; run() then reads the lines in order. Only after the start of the input (use push() first).
+   * Reads a chunk whose lines a thread has found: the line completed from the last chunk first, then
+   * each line in order, a candidate that starts a record offered to `take`, one that does not told to
+   * `pass`. Only after the start of the input (use push() first).
    */
-  plan(chunk: Uint8Array): ChunkPlan {
-    let data = chunk;
-    let position = 0;
-    let head: Uint8Array | undefined;
-    if (this.rest) {
-      const newline = data.indexOf(10);
-      if (newline === -1) {
-        this.rest = concat(this.rest, data);
-        return { data, head: undefined, lines: new Int32Array(0), lineCount: 0, candidates: new Int32Array(0), candidateCount: 0 };
-      }
-      head = concat(this.rest, data.subarray(0, newline));
-      this.rest = undefined;
-      position = newline + 1;
+  runFound(data: Uint8Array, length: number, found: FoundLines, take: TakeCandidate, pass: PassCandidate): void {
+    const { first, lines, lineCount } = found;
+    if (first === -1) {
+      const whole = data.subarray(0, length);
+      this.rest = this.rest ? concat(this.rest, whole) : Buffer.from(whole);
+      return;
     }
-    let lines = new Int32Array(4 * 8192);
-    let candidates = new Int32Array(2 * 8192);
-    let lineCount = 0;
-    let candidateCount = 0;
-    let quote = data.indexOf(34, position);
-    if (quote === -1) quote = data.length;
-    for (let newline = data.indexOf(10, position); newline !== -1; newline = data.indexOf(10, position)) {
-      if (4 * lineCount + 4 > lines.length) {
-        const more = new Int32Array(lines.length * 2);
-        more.set(lines);
-        lines = more;
-      }
-      const at = 4 * lineCount++;
-      lines[at] = position;
-      lines[at + 1] = newline;
-      lines[at + 2] = -1;
-      if (newline < quote) {
-        lines[at + 3] = 1;
-        const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
-        const first = data[position]!;
-        if (end > position && first > 32 && first < 127) {
-          if (2 * candidateCount + 2 > candidates.length) {
-            const more = new Int32Array(candidates.length * 2);
-            more.set(candidates);
-            candidates = more;
-          }
-          candidates[2 * candidateCount] = position;
-          candidates[2 * candidateCount + 1] = end;
-          lines[at + 2] = candidateCount++;
+    const head = this.rest ? concat(this.rest, data.subarray(0, first)) : data.subarray(0, first);
+    this.rest = undefined;
+    this.line(head, 0, head.length, !head.includes(34));
+    const splitter = this.splitter;
+    let position = first + 1;
+    for (let i = 0, at = 0; i < lineCount; i++, at += LINE_WORDS) {
+      const newline = lines[at]!;
+      const kind = lines[at + 1]!;
+      if (kind >= 0) {
+        if (splitter.idle && take(kind, splitter.nextLine)) splitter.countLine();
+        else {
+          pass(kind);
+          this.line(data, position, newline, true);
         }
       } else {
-        lines[at + 3] = 0;
-        quote = data.indexOf(34, newline + 1);
-        if (quote === -1) quote = data.length;
+        this.line(data, position, newline, kind === LINE_PLAIN);
       }
       position = newline + 1;
     }
-    if (position < data.length) this.rest = Buffer.from(data.subarray(position));
-    return { data, head, lines, lineCount, candidates, candidateCount };
-  }
-
-  /** Reads the lines of a plan, in order; a candidate that starts a record is offered to `take` first. */
-  run(plan: ChunkPlan, take: TakeCandidate): void {
-    const splitter = this.splitter;
-    if (plan.head) this.line(plan.head, 0, plan.head.length, !plan.head.includes(34));
-    const { data, lines } = plan;
-    for (let i = 0, at = 0; i < plan.lineCount; i++, at += 4) {
-      const candidate = lines[at + 2]!;
-      if (candidate >= 0 && splitter.idle && take(candidate, splitter.nextLine)) {
-        splitter.countLine();
-        continue;
-      }
-      this.line(data, lines[at]!, lines[at + 1]!, lines[at + 3] === 1);
-    }
+    if (found.overflow) this.push(data.subarray(position, length));
+    else if (position < length) this.rest = Buffer.from(data.subarray(position, length));
   }
 
   /** The line `data[start, newline)`. */

@@ -1,26 +1,34 @@
 // Streams every source through the decoder and the record splitter into the intake. Memory stays
 // flat: a chunk at a time, a record at a time.
-import { createReadStream, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import type { Readable } from 'node:stream';
-import type { Intake } from '../core/intake.js';
-import { ByteLineReader, type ChunkPlan } from './byte-lines.js';
+import type { Intake, RemoteRows } from '../core/intake.js';
+import { ByteLineReader } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
 import { describeFsError, IoError } from './io-error.js';
-import { RowPool, type PoolReply } from './row-pool.js';
-import { RESULT_WORDS } from './row-worker.js';
+import { RowPool } from './row-pool.js';
+import { RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 import type { Source } from './resolve-inputs.js';
 
 const CHUNK_BYTES = 1 << 20;
 
+/** The read size: TRANSPARENCY_CHUNK_BYTES (for tests: small chunks put rows across their edges), else 1 MiB. */
+function chunkBytes(): number {
+  const value = Number(process.env.TRANSPARENCY_CHUNK_BYTES);
+  return Number.isInteger(value) && value >= 16 && value <= 1 << 28 ? value : CHUNK_BYTES;
+}
+
 export interface ReadOptions {
   stdin?: Readable;
   /**
-   * Threads to help read large logs: 0 or 1 none (the default), 2 or more with that many. Off by
-   * default: on the two-core machine measured, two busy threads ran at the speed of one (see README,
-   * Performance), so they cost more than they gained. TRANSPARENCY_THREADS sets it too.
+   * Threads that help the main thread read logs given as files: 0 none, N that many, whatever the
+   * size of the logs. By default (and with TRANSPARENCY_THREADS unset) one, for logs of
+   * PARALLEL_FROM_BYTES or more on a machine with two cores or more: measured on two cores, one helper
+   * beside the main thread (which also reads chunks itself) beat two. TRANSPARENCY_THREADS sets it too.
    */
   threads?: number;
   /** Called after each chunk with the bytes read so far (for a progress display). */
@@ -29,10 +37,16 @@ export interface ReadOptions {
 
 /** Below this many bytes of logs, the id registry simply grows as it fills. */
 const RESERVE_FROM_BYTES = 8 << 20;
-/** From this many bytes of logs on, other threads help read rows (starting them costs ~50 ms). */
+/** From this many bytes of logs on, other threads help read rows (starting them costs ~30 ms). */
 const PARALLEL_FROM_BYTES = 16 << 20;
-/** Chunks read ahead by the threads, at most. */
-const IN_FLIGHT = 4;
+
+/** The number of row-reading threads for logs of `totalBytes` (see ReadOptions.threads). */
+function threadsFor(totalBytes: number, options: ReadOptions): number {
+  const env = process.env.TRANSPARENCY_THREADS;
+  const asked = options.threads ?? (env !== undefined && env !== '' ? Number(env) : undefined);
+  if (asked !== undefined && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 8);
+  return totalBytes >= PARALLEL_FROM_BYTES && availableParallelism() >= 2 ? 1 : 0;
+}
 
 export async function readLogs(sources: readonly Source[], intake: Intake, options: ReadOptions = {}): Promise<void> {
   let bytes = 0;
@@ -60,34 +74,45 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
     if (lines > 0) intake.reserve(Math.ceil(((totalBytes * lines) / chunk.length) * 1.02));
   };
-  const init = totalBytes >= PARALLEL_FROM_BYTES ? intake.parallel() : undefined;
-  const threads = options.threads ?? Number(process.env.TRANSPARENCY_THREADS ?? 0);
-  const pool = init && threads >= 2 ? RowPool.create(init, Math.min(threads, 8)) : undefined;
+  const threads = sources.some((source) => source.kind === 'file') ? threadsFor(totalBytes, options) : 0;
+  const init = threads >= 1 ? intake.parallel() : undefined;
+  const chunk = chunkBytes();
+  const pool = init ? RowPool.create(init, threads, chunk) : undefined;
   try {
-    await readAll(sources, intake, options, pool, (chunk) => {
-      sample(chunk);
-      bytes += chunk.length;
+    // One sink per thread for all files: a thread numbers its cells across files.
+    const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];
+    await readAll(sources, intake, options, pool, remotes, chunk, (data) => {
+      sample(data);
+      bytes += data.length;
       options.onProgress?.(bytes);
     });
+    // What the threads counted joins the tallies once every row is read.
+    if (pool) (await pool.counts()).forEach((counts, index) => remotes[index]!.addCounts(counts));
   } finally {
     await pool?.close();
   }
 }
 
-async function readAll(sources: readonly Source[], intake: Intake, options: ReadOptions, pool: RowPool | undefined, progress: (chunk: Buffer) => void): Promise<void> {
+async function readAll(
+  sources: readonly Source[], intake: Intake, options: ReadOptions, pool: RowPool | undefined, remotes: readonly RemoteRows[], chunk: number,
+  progress: (chunk: Buffer) => void,
+): Promise<void> {
   // One read buffer for every file read here: memory stays flat (a stream would allocate a new
-  // megabyte per chunk, freed only when the collector gets to it). Threads keep each chunk, so
-  // with them chunks are fresh.
-  const buffer = pool ? undefined : Buffer.allocUnsafe(CHUNK_BYTES);
+  // megabyte per chunk, freed only when the collector gets to it).
+  const buffer = Buffer.allocUnsafe(chunk);
   for (const source of sources) {
-    const chunks =
-      source.kind === 'stdin'
-        ? (options.stdin ?? process.stdin)
-        : buffer
-          ? readInto(source.path, buffer)
-          : createReadStream(source.path, { highWaterMark: CHUNK_BYTES });
     try {
-      await readSource(source.name, chunks, intake, progress, source.kind === 'file' ? pool : undefined);
+      if (source.kind === 'stdin') {
+        await readSource(source.name, options.stdin ?? process.stdin, intake, progress);
+        continue;
+      }
+      const handle = await open(source.path, 'r');
+      try {
+        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRest(source.name, handle, reader, pool, remotes, intake, lines, progress) : undefined;
+        await readSource(source.name, readInto(handle, buffer), intake, progress, rest);
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       // Only the file system's errors (ENOENT, EACCES, EIO…) are the input's; anything else is a bug
       // and must surface as one, not as "cannot read".
@@ -99,16 +124,75 @@ async function readAll(sources: readonly Source[], intake: Intake, options: Read
 }
 
 /** A file's bytes, a buffer at a time, into the same buffer (each chunk is used before the next read). */
-async function* readInto(path: string, buffer: Buffer): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+async function* readInto(handle: FileHandle, buffer: Buffer): AsyncGenerator<Buffer> {
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/** Counts the data rows read of a file (for "has a header but no requests"). */
+interface LineCounter {
+  rows: number;
+}
+
+/**
+ * Reads the rest of a file with the threads: each chunk goes into a free slot and to the next
+ * thread as soon as it is read, and the chunks the threads are done with are walked here in order
+ * (ByteLineReader.runFound), taking their rows (see RemoteRows) and reading every other line.
+ */
+async function readRest(
+  file: string, handle: FileHandle, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
+  progress: (chunk: Buffer) => void,
+): Promise<void> {
+  const { columns, width } = intake.layout()!;
+  pool.layout(columns, width);
+  const free = pool.slots.map((_, index) => index);
+  // The chunks read, in order: each with a thread's reply to come, or none when it is read here.
+  const inFlight: { slot: number; length: number; reply: Promise<ChunkReply & { worker: number }> | undefined }[] = [];
+  let ended = false;
+  for (;;) {
+    while (!ended && free.length > 0) {
+      const slot = free.shift()!;
+      const data = pool.slots[slot]!.data;
+      const bytesRead = readSync(handle.fd, data, 0, data.length, null);
+      if (bytesRead === 0) {
+        ended = true;
+        free.unshift(slot);
+        break;
+      }
+      progress(data.subarray(0, bytesRead));
+      const reply = pool.read(slot, bytesRead);
+      reply?.catch(() => undefined); // awaited in turn below; never left unhandled meanwhile
+      inFlight.push({ slot, length: bytesRead, reply });
     }
-  } finally {
-    await handle.close();
+    const next = inFlight.shift();
+    if (!next) return;
+    if (!next.reply) {
+      reader.push(pool.slots[next.slot]!.data.subarray(0, next.length));
+      free.push(next.slot);
+      continue;
+    }
+    const reply = await next.reply;
+    const remote = remotes[reply.worker]!;
+    remote.addKeys(reply.cellKeys, reply.timeKeys);
+    const { data, lines, results } = pool.slots[next.slot]!;
+    reader.runFound(
+      data, next.length, { first: reply.first, lines, lineCount: reply.lineCount, overflow: reply.overflow },
+      (candidate, line) => {
+        const at = candidate * RESULT_WORDS;
+        if (results[at + RESULT_BUCKET]! < 0) return false;
+        counter.rows++;
+        remote.commit(file, line, results, at);
+        return true;
+      },
+      (candidate) => {
+        const at = candidate * RESULT_WORDS;
+        if (results[at + RESULT_BUCKET]! >= 0) remote.retract(results, at);
+      },
+    );
+    free.push(next.slot);
   }
 }
 
@@ -128,11 +212,14 @@ function chooseDecoder(first: Uint8Array, file: string, intake: Intake): TextDec
   return new TextDecoder('utf-8');
 }
 
-async function readSource(file: string, stream: AsyncIterable<Buffer | string>, intake: Intake, progress: (chunk: Buffer) => void, pool: RowPool | undefined): Promise<void> {
+async function readSource(
+  file: string, stream: AsyncIterable<Buffer | string>, intake: Intake, progress: (chunk: Buffer) => void,
+  readRestWithThreads?: (reader: ByteLineReader, counter: LineCounter) => Promise<void>,
+): Promise<void> {
   let decoder: TextDecoder | undefined;
   let headerSeen = false;
   let readable = true;
-  let rows = 0;
+  const counter: LineCounter = { rows: 0 };
   const splitter = new CsvRecordSplitter({
     record({ line, fields }) {
       if (!headerSeen) {
@@ -140,7 +227,7 @@ async function readSource(file: string, stream: AsyncIterable<Buffer | string>, 
         readable = intake.header(file, line, fields);
         return;
       }
-      rows++;
+      counter.rows++;
       intake.row(file, line, fields);
     },
     text(text, start, end, line) {
@@ -149,7 +236,7 @@ async function readSource(file: string, stream: AsyncIterable<Buffer | string>, 
         readable = intake.header(file, line, text.slice(start, end).split(','));
         return;
       }
-      rows++;
+      counter.rows++;
       intake.rowText(file, line, text, start, end);
     },
     error({ line, rows: lost, message }) {
@@ -159,7 +246,7 @@ async function readSource(file: string, stream: AsyncIterable<Buffer | string>, 
         intake.problem({ severity: 'error', code: 'csv-syntax', file, line, message: `the header row cannot be read: ${message}` });
         return;
       }
-      rows += lost;
+      counter.rows += lost;
       intake.unreadable(file, line, lost, message);
     },
   });
@@ -168,56 +255,33 @@ async function readSource(file: string, stream: AsyncIterable<Buffer | string>, 
   const direct = (bytes: Uint8Array, start: number, end: number, line: number): boolean => {
     if (!headerSeen) return false;
     if (!intake.rowBytes(file, line, bytes, start, end)) return false;
-    rows++;
+    counter.rows++;
     return true;
   };
-  // With threads: once the header is read, each chunk's candidate rows go to a thread as soon as it
-  // is read; the chunks are then read here in order, taking the threads' verdicts (see ByteLineReader.run).
-  const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];
-  const ahead: { plan: ChunkPlan; reply: Promise<PoolReply> }[] = [];
-  let parallel = false;
-  const runPlan = async () => {
-    const { plan, reply } = ahead.shift()!;
-    const { results, cellKeys, timeKeys, worker } = await reply;
-    const remote = remotes[worker]!;
-    remote.addKeys(cellKeys, timeKeys);
-    bytesReader!.run(plan, (candidate, line) => {
-      const r = candidate * RESULT_WORDS;
-      if (results[r] !== 1) return false;
-      rows++;
-      remote.commit(file, line, results[r + 1]!, results[r + 2]!, results[r + 3]!, results[r + 4]!, results[r + 5]!, results[r + 6]!, results[r + 7]!, results[r + 8]!);
-      return true;
-    });
-  };
+  let threaded = false;
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     progress(bytes);
-    if (parallel) {
-      const plan = bytesReader!.plan(bytes);
-      const reply = pool!.read(plan.data, plan.candidates, plan.candidateCount);
-      reply.catch(() => undefined); // awaited in turn by runPlan; never left unhandled meanwhile
-      ahead.push({ plan, reply });
-      while (ahead.length >= IN_FLIGHT) await runPlan();
-      continue;
-    }
     if (!decoder) {
       decoder = chooseDecoder(bytes, file, intake);
       if (!decoder) {
         intake.header(file, 0, null);
-        return; // leaving the loop closes the file (or stream)
+        return; // leaving the loop closes the stream
       }
       if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct);
     }
     if (bytesReader) {
       bytesReader.push(bytes);
-      const layout = pool && headerSeen ? intake.layout() : undefined;
+      // Once the header is read, threads read the rest of the file (when there are threads, and the
+      // file's rows can be read at all).
+      const layout = readRestWithThreads && headerSeen ? intake.layout() : undefined;
       if (layout) {
-        pool!.layout(layout.columns, layout.width);
-        parallel = true;
+        threaded = true;
+        break;
       }
     } else splitter.push(decoder.decode(bytes, { stream: true }));
   }
-  while (ahead.length > 0) await runPlan();
+  if (threaded) await readRestWithThreads!(bytesReader!, counter);
   if (bytesReader) bytesReader.end();
   else {
     if (decoder) splitter.push(decoder.decode());
@@ -229,7 +293,7 @@ async function readSource(file: string, stream: AsyncIterable<Buffer | string>, 
       severity: 'error', code: 'empty-input', file, line: 0,
       message: 'is empty; a log starts with a header row naming its columns (id, received, country, outcome, …)',
     });
-  } else if (rows === 0 && readable) {
+  } else if (counter.rows === 0 && readable) {
     intake.problem({ severity: 'warning', code: 'empty-input', file, line: 0, message: 'has a header but no requests' });
   }
 }

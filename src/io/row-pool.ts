@@ -1,16 +1,23 @@
-// Threads that read rows for the main thread (see row-worker.ts): on a machine with two cores, the
-// reading of a large log is split between them, while the main thread finds lines, commits the rows
-// in input order and reads every line they decline.
+// Threads that read rows for the main thread (see row-worker.ts). The main thread reads a large log
+// into a few slots of shared memory, a chunk a slot, and hands each chunk to the next thread; the
+// threads find its lines and read and count its plain rows while the main thread walks the chunks
+// they have finished, in order. No chunk is copied and no slot is reallocated: memory stays flat.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParallelInit } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
-import type { WorkerReply, WorkerRequest } from './row-worker.js';
+import {
+  LINE_WORDS, RESULT_WORDS, slotLines,
+  type ChunkReply, type CountsReply, type SharedSlot, type WorkerReply, type WorkerRequest,
+} from './shared-chunks.js';
 
-export interface PoolReply extends WorkerReply {
-  worker: number;
+/** A chunk's slot, as the main thread sees it. */
+export interface Slot {
+  /** The slot's bytes: a chunk is read into it. */
+  data: Buffer;
+  lines: Int32Array;
+  results: Int32Array;
 }
 
 /** Where the bundled worker is (beside the bundle's entry), or undefined when running from source. */
@@ -21,38 +28,59 @@ function workerPath(): string | undefined {
   return path.endsWith('.js') && existsSync(path) ? path : undefined;
 }
 
+interface Waiter {
+  resolve: (reply: WorkerReply) => void;
+  reject: (error: unknown) => void;
+  worker: number;
+}
+
+/** Chunks a thread is given ahead of the one it is reading, at most. */
+const AHEAD = 2;
+
 export class RowPool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (reply: PoolReply) => void; reject: (error: unknown) => void; worker: number }>();
+  private readonly waiting = new Map<number, Waiter>();
+  readonly slots: Slot[] = [];
   private nextId = 0;
   private nextWorker = 0;
+  /** Chunks given to each thread; and read by each, as the threads count them in shared memory. */
+  private readonly given: number[] = [];
+  private readonly done = new Int32Array(new SharedArrayBuffer(4 * 64));
 
-  private constructor(path: string, count: number, init: ParallelInit) {
+  private constructor(path: string, count: number, init: ParallelInit, chunkBytes: number) {
+    const shared: SharedSlot[] = [];
+    // AHEAD chunks in flight per thread, and two more: one walked here, one read here.
+    for (let index = 0; index < AHEAD * count + 2; index++) {
+      const lines = slotLines(chunkBytes);
+      const slot: SharedSlot = {
+        data: new SharedArrayBuffer(chunkBytes),
+        lines: new SharedArrayBuffer(lines * LINE_WORDS * 4),
+        results: new SharedArrayBuffer(lines * RESULT_WORDS * 4),
+      };
+      shared.push(slot);
+      this.slots.push({ data: Buffer.from(slot.data), lines: new Int32Array(slot.lines), results: new Int32Array(slot.results) });
+    }
     for (let index = 0; index < count; index++) {
-      const worker = new Worker(path);
+      // A thread allocates little that lives: a small young generation keeps its memory down.
+      const worker = new Worker(path, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.on('message', (reply: WorkerReply) => {
         const waiter = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
-        waiter?.resolve({ ...reply, worker: index });
+        waiter?.resolve(reply);
       });
-      worker.on('error', (error) => {
-        for (const [id, waiter] of this.waiting) {
-          if (waiter.worker === index) {
-            this.waiting.delete(id);
-            waiter.reject(error);
-          }
-        }
-      });
-      worker.postMessage({ type: 'init', init } satisfies WorkerRequest);
+      worker.on('error', (error) => this.fail(index, error));
+      worker.on('exit', (code) => this.fail(index, new Error(`a row-reading thread stopped (exit code ${code})`)));
+      worker.postMessage({ type: 'init', init, slots: shared, done: this.done, index } satisfies WorkerRequest);
       this.workers.push(worker);
+      this.given.push(0);
     }
   }
 
-  /** Threads for this intake, or undefined when they would not help (one core, running from source). */
-  static create(init: ParallelInit, threads = Math.min(2, availableParallelism())): RowPool | undefined {
+  /** Threads for this intake, or undefined when they cannot run (running from source, not bundled). */
+  static create(init: ParallelInit, threads: number, chunkBytes: number): RowPool | undefined {
     const path = workerPath();
-    if (!path || threads < 2) return undefined;
-    return new RowPool(path, threads, init);
+    if (!path || threads < 1) return undefined;
+    return new RowPool(path, Math.min(threads, 64), init, chunkBytes);
   }
 
   get size(): number {
@@ -63,22 +91,50 @@ export class RowPool {
     for (const worker of this.workers) worker.postMessage({ type: 'layout', columns, width } satisfies WorkerRequest);
   }
 
-  /** Has the next thread read the candidate lines `candidates` (start, end pairs) of `bytes`. */
-  read(bytes: Uint8Array, candidates: Int32Array, count: number): Promise<PoolReply> {
-    const worker = this.nextWorker;
-    this.nextWorker = (worker + 1) % this.workers.length;
-    const id = this.nextId++;
-    // Shared memory: the thread reads the chunk where it is, and this thread keeps it.
-    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-    shared.set(bytes);
-    const candidatesCopy = candidates.slice(0, count * 2);
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, worker });
-      this.workers[worker]!.postMessage({ type: 'read', id, bytes: shared, candidates: candidatesCopy, count } satisfies WorkerRequest, [candidatesCopy.buffer]);
-    });
+  /**
+   * Has a thread read the chunk in slot `slot` (its first `length` bytes), or returns undefined when
+   * every thread has AHEAD chunks to read already: the main thread then reads that chunk itself,
+   * rather than wait (so no core idles, whichever thread is faster).
+   */
+  read(slot: number, length: number): Promise<ChunkReply & { worker: number }> | undefined {
+    const count = this.workers.length;
+    for (let tried = 0; tried < count; tried++) {
+      const worker = (this.nextWorker + tried) % count;
+      // Read from shared memory, not from replies: those arrive only when this thread next waits.
+      if (this.given[worker]! - Atomics.load(this.done, worker) >= AHEAD) continue;
+      this.nextWorker = (worker + 1) % count;
+      this.given[worker]!++;
+      return this.ask(worker, { type: 'chunk', id: this.nextId++, slot, length }).then((reply) => ({ ...(reply as ChunkReply), worker }));
+    }
+    return undefined;
+  }
+
+  /** What each thread counted, by thread. */
+  counts(): Promise<CountsReply[]> {
+    return Promise.all(this.workers.map((_, worker) => this.ask(worker, { type: 'finish', id: this.nextId++ }) as Promise<CountsReply>));
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private closing = false;
+
+  private ask(worker: number, request: WorkerRequest & { id: number }): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject, worker });
+      this.workers[worker]!.postMessage(request);
+    });
+  }
+
+  private fail(worker: number, error: unknown): void {
+    if (this.closing) return;
+    for (const [id, waiter] of this.waiting) {
+      if (waiter.worker === worker) {
+        this.waiting.delete(id);
+        waiter.reject(error);
+      }
+    }
   }
 }

@@ -1,0 +1,169 @@
+// Reading logs on worker threads must change nothing a user can see: for the same logs, every
+// command prints the same bytes on stdout and stderr and exits with the same code whether rows are
+// read on one thread or on several, and whatever the size of the chunks the files are read in.
+//
+// TRANSPARENCY_THREADS=N (N ≥ 1) has N threads help the main thread read, for any input size (the
+// main thread reads some chunks itself too); 0 turns them off.
+// TRANSPARENCY_CHUNK_BYTES=N reads files N bytes at a time, so that small values put chunk
+// boundaries inside records, quoted fields, multi-byte characters and CRLF pairs — where splitting
+// the work between threads is most likely to go wrong (a line number off by one, a record cut in two,
+// a duplicate reported against the wrong row, problems in another order).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, type CliRun } from '../helpers/run-cli.js';
+import { HEADER, INVALID_ROWS, VALID_ROWS, writeTrickyLogs } from '../helpers/tricky-logs.js';
+
+let work: string;
+
+beforeAll(async () => {
+  // The CLI is spawned from its bundle, as users run it; `npm test` builds it first.
+  if (!existsSync(path.join(ROOT, 'dist/transparency.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  work = mkdtempSync(path.join(tmpdir(), 'transparency-threads-'));
+  mkdirSync(path.join(work, 'logs'));
+  await writeTrickyLogs(path.join(work, 'logs'), 7);
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Runs the CLI in the work folder (so that file names in diagnostics are short and stable). */
+function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work): CliRun {
+  return runCli(args, {
+    cwd,
+    env: { NO_COLOR: '1', TRANSPARENCY_THREADS: String(threads), TRANSPARENCY_CHUNK_BYTES: chunkBytes === undefined ? undefined : String(chunkBytes) },
+  });
+}
+
+// The reference is one thread with the default 1 MiB chunks. Threads get chunks of 300 bytes (many
+// boundaries inside records), 4 KiB (where the generator cut records at awkward bytes) and 64 KiB
+// (ditto, and shorter than the longest line). One thread with 300-byte chunks guards the reference
+// itself: if chunking broke the single-thread path too, both could agree and both be wrong.
+const VARIANTS: Array<{ threads: number; chunkBytes: number }> = [
+  { threads: 1, chunkBytes: 300 },
+  { threads: 1, chunkBytes: 4096 },
+  { threads: 2, chunkBytes: 300 },
+  { threads: 2, chunkBytes: 4096 },
+  { threads: 2, chunkBytes: 65536 },
+  { threads: 0, chunkBytes: 300 },
+];
+
+/** The single-thread run of each command, kept for the sanity checks below. */
+const references = new Map<string, CliRun>();
+function reference(args: string[]): CliRun {
+  const key = args.join(' ');
+  if (!references.has(key)) references.set(key, run(args, 0));
+  return references.get(key)!;
+}
+
+const BUILD_JSON = ['build', '--period', '2021H1', '--format', 'json', 'logs'];
+const COMPARE = ['compare', '--period', '2021H1', '--with', 'previous', '--format', 'csv', 'logs'];
+// Every problem in full (not the first 10,000), and the ledger with the rows outside the period.
+const VALIDATE = ['validate', '--period', '2021H1', '--max-problems', '0', 'logs'];
+const COMMANDS: Array<[string, string[]]> = [
+  ['build csv', ['build', '--period', '2021H1', '--format', 'csv', 'logs']],
+  ['build json', BUILD_JSON],
+  ['compare', COMPARE],
+  ['validate', VALIDATE],
+];
+
+describe('threads and chunk sizes do not change any output', () => {
+  it.each(COMMANDS)('%s', (_name, args) => {
+    const single = reference(args);
+    // Exit 1 (invalid rows, a policy violation), not 2 or 3: the logs were read through.
+    expect(single.status, single.stderr.slice(-2000)).toBe(1);
+    expect(single.stdout.length + single.stderr.length).toBeGreaterThan(1000);
+    for (const { threads, chunkBytes } of VARIANTS) {
+      const variant = run(args, threads, chunkBytes);
+      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes}`;
+      expect(variant.status, `${label}: exit code`).toBe(single.status);
+      expect(variant.stderr, `${label}: stderr`).toBe(single.stderr);
+      expect(variant.stdout, `${label}: stdout`).toBe(single.stdout);
+    }
+  });
+
+  // A test of the test: the logs hold every kind of row, so that agreement above means something.
+  it('the reference run meets every tricky case', () => {
+    const json = reference(BUILD_JSON);
+    const { ledger } = JSON.parse(json.stdout) as { ledger: Record<string, number> };
+    expect(ledger.counted).toBeGreaterThan(1000);
+    expect(ledger.invalid).toBeGreaterThan(100);
+    expect(ledger.duplicate).toBeGreaterThan(50);
+    expect(ledger.outsidePeriod).toBeGreaterThan(5000);
+    expect(json.stdout).toContain("Côte d'Ivoire");
+    // Requests in both periods compared (H1 2021 and H2 2020).
+    expect(reference(COMPARE).stdout).toMatch(/^2021H1,2020H2,,TOTAL,all,[1-9]\d*,[1-9]\d*,/m);
+
+    const { stderr } = reference(VALIDATE);
+    const lines = stderr.split('\n');
+    for (const problem of [
+      /^error: logs\/a-lf\.csv:\d+: /, // each file is read…
+      /^error: logs\/b-crlf-bom\.csv:\d+: /,
+      /^error: logs\/c-no-final-newline\.csv:\d+: /,
+      /^(error|warning): logs\/d-utf16\.csv:\d+: /,
+      /^warning: logs\/b-crlf-bom\.csv:\d+: id: repeats the request at logs\/a-lf\.csv:\d+ exactly/, // …duplicates across files
+      /^warning: logs\/c-no-final-newline\.csv:\d+: id: repeats the request at logs\/c-no-final-newline\.csv:\d+ exactly/,
+      /id: the id is already used at .* by a request with different content/,
+      /received: "2021-02-30" is not a calendar date/,
+      /received: "03\/04\/2021" is ambiguous/,
+      /country: unknown country "Atlantis"/,
+      /id: is empty/,
+      /outcome: is empty/,
+      /has 13 fields, the header has 12/,
+      /has 5 fields, the header has 12/,
+      /a closing quote is followed by other characters/,
+      /a quoted field opened on this line is never closed/,
+      /the request asks for encryption keys and was approved/,
+    ]) {
+      expect(lines.some((line) => problem.test(line)), String(problem)).toBe(true);
+    }
+  });
+});
+
+// Small random logs, each read in a random chunk size: the threaded reading agrees with one thread
+// on whatever mix of rows comes up, not only on the hand-made logs above.
+describe('a random log reads the same on threads', () => {
+  // A row kind (valid twice: mostly valid rows) and a number that picks the template or earlier row.
+  const op = fc.tuple(fc.constantFrom('valid', 'valid', 'invalid', 'duplicate', 'conflict', 'blank'), fc.nat());
+  interface RandomLog { ops: Array<[string, number]>; eol: string; bom: boolean; finalNewline: boolean; chunkBytes: number }
+  const log: fc.Arbitrary<RandomLog> = fc.record({
+    ops: fc.array(op, { minLength: 1, maxLength: 80 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+    chunkBytes: fc.integer({ min: 16, max: 1024 }),
+  });
+
+  function render({ ops, eol, bom, finalNewline }: RandomLog): string {
+    const records: string[] = [];
+    for (const [index, [kind, n]] of ops.entries()) {
+      const id = `R-${index}`;
+      const earlier = records.filter((record) => record !== '');
+      if (kind === 'valid' || (earlier.length === 0 && kind !== 'blank')) records.push(VALID_ROWS[n % VALID_ROWS.length]!(id));
+      else if (kind === 'invalid') records.push(INVALID_ROWS[n % INVALID_ROWS.length]!(id));
+      else if (kind === 'duplicate') records.push(earlier[n % earlier.length]!);
+      else if (kind === 'conflict') records.push(`${earlier[n % earlier.length]!.split(',')[0]},2021-01-15,PL,law-enforcement,,IOC sharing,rejected,,,,,`);
+      else records.push('');
+    }
+    const text = [HEADER, ...records].join(eol);
+    return (bom ? '\uFEFF' : '') + text + (finalNewline ? eol : '');
+  }
+
+  it('threads=2 prints what threads=0 prints, for any chunk size', () => {
+    const dir = mkdtempSync(path.join(work, 'random-'));
+    const args = ['build', '--period', '2021H1', '--format', 'json', 'random.csv'];
+    fc.assert(
+      fc.property(log, (input) => {
+        writeFileSync(path.join(dir, 'random.csv'), render(input));
+        const single = run(args, 0, undefined, dir);
+        const threaded = run(args, 2, input.chunkBytes, dir);
+        expect(single.status === 0 || single.status === 1, single.stderr).toBe(true);
+        expect(threaded).toEqual(single);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
