@@ -47,7 +47,7 @@ export class RowPool {
   private readonly given: number[] = [];
   private readonly done = new Int32Array(new SharedArrayBuffer(4 * 64));
 
-  private constructor(path: string, count: number, init: ParallelInit, chunkBytes: number) {
+  private constructor(path: string, count: number, init: ParallelInit, chunkBytes: number, online?: () => void) {
     const shared: SharedSlot[] = [];
     // AHEAD chunks in flight per thread, and two more: one walked here, one read here.
     for (let index = 0; index < AHEAD * count + 2; index++) {
@@ -68,6 +68,7 @@ export class RowPool {
         this.waiting.delete(reply.id);
         waiter?.resolve(reply);
       });
+      if (online) worker.once('online', online);
       worker.on('error', (error) => this.fail(index, error));
       worker.on('exit', (code) => this.fail(index, new Error(`a row-reading thread stopped (exit code ${code})`)));
       worker.postMessage({ type: 'init', init, slots: shared, done: this.done, index } satisfies WorkerRequest);
@@ -76,11 +77,14 @@ export class RowPool {
     }
   }
 
-  /** Threads for this intake, or undefined when they cannot run (running from source, not bundled). */
-  static create(init: ParallelInit, threads: number, chunkBytes: number): RowPool | undefined {
+  /**
+   * Threads for this intake, or undefined when they cannot run (running from source, not bundled).
+   * `online` is called as each thread starts running.
+   */
+  static create(init: ParallelInit, threads: number, chunkBytes: number, online?: () => void): RowPool | undefined {
     const path = workerPath();
     if (!path || threads < 1) return undefined;
-    return new RowPool(path, Math.min(threads, 64), init, chunkBytes);
+    return new RowPool(path, Math.min(threads, 64), init, chunkBytes, online);
   }
 
   get size(): number {
