@@ -33,6 +33,9 @@ export const INVALID_ROWS: Array<(id: string) => string> = [
   (id) => `${id},2021-03-04,FR,law-enforcement,user-data,subscriber information,,,,,,`,
   (id) => `${id},2021-03-04,FR,law-enforcement,user-data,subscriber information,approved,,,,,,surplus`,
   (id) => `${id},2021-03-04,FR,law-enforcement,user-data`,
+  // Quoted, one field too many or too few: a thread reading quoted lines must count fields too.
+  (id) => `${id},2021-03-04,FR,law-enforcement,user-data,subscriber information,approved,,,,"a, b","c"`,
+  (id) => `${id},2021-03-04,FR,law-enforcement,user-data,subscriber information,approved,,,,"a, b"`,
   (id) => `${id},2021-03-04,FR,law-enforcement,,,approved,,,,,`,
   (id) => `${id},2021-03-04,"FR"x,law-enforcement,user-data,subscriber information,approved,,,,,`,
   // Never closed: the reader looks ahead for the closing quote, then resumes on the next line.
