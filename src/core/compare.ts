@@ -2,9 +2,8 @@
 // change, and which countries appear or disappear.
 import type { z } from 'zod';
 import type { CompareReportSchema, CompareRowSchema } from './schemas.js';
-import { countryName } from './country.js';
+import { compareNames, countryName } from './country.js';
 import type { Period } from './period.js';
-import { compareNames } from './report.js';
 import { AUTHORITY_CATEGORIES, type AuthorityCategory } from './schema.js';
 import type { TallyEntry } from './tally.js';
 

@@ -1,9 +1,8 @@
 // Ad hoc queries over the counted requests: filters, then counts grouped by any dimensions in the
 // order given, each with its share of the filtered total.
-import { countryName } from './country.js';
+import { compareNames, countryName } from './country.js';
 import { perMille } from './percent.js';
 import { periodIdsOf } from './period.js';
-import { compareNames } from './report.js';
 import { CATEGORIES, OUTCOMES, REQUESTERS, type Category, type Outcome, type Requester } from './schema.js';
 import type { TallyEntry } from './tally.js';
 

@@ -2,7 +2,7 @@
 // contract of the JSON output.
 import type { z } from 'zod';
 import type { CellSchema, ComparisonSchema, FigureSchema, ReportRowSchema, ReportSchema } from './schemas.js';
-import { countryName } from './country.js';
+import { compareNames, countryName } from './country.js';
 import type { IntakeResult } from './intake.js';
 import { wholePercents } from './percent.js';
 import { monthsOf, type Period } from './period.js';
@@ -143,11 +143,4 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
       list: intake.problems.map(({ severity, code, file, line, column }) => (column ? { severity, code, file, line, column } : { severity, code, file, line })),
     },
   };
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
-/** Country names in English alphabetical order, independent of the machine's locale. */
-export function compareNames(a: string, b: string): number {
-  return collator.compare(a, b);
 }

@@ -2,7 +2,7 @@
 // location information, copy). Never mixed into the authority tables.
 import type { z } from 'zod';
 import type { UserRowSchema, UsersSectionSchema } from './schemas.js';
-import { countryName } from './country.js';
+import { compareNames, countryName } from './country.js';
 import { histogramOf, medianOf } from './stats.js';
 import { REJECTION_REASONS, USER_CATEGORIES, type UserCategory } from './schema.js';
 import type { DecisionTimeEntry, TallyEntry } from './tally.js';
@@ -50,7 +50,7 @@ export function buildUsersSection(
   const times = allTimes.filter((time) => time.requester === 'user');
   const countries = [...new Set(entries.map((entry) => entry.country))]
     .map((code) => ({ code, name: countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => compareNames(a.name, b.name));
   return {
     rows: rowsOf(entries, times),
     total: summarise(entries, times),

@@ -5,7 +5,8 @@ import { loadLogs } from '../../src/cli/load-logs.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/core/config.js';
 import { wholePercents } from '../../src/core/percent.js';
 import { parsePeriod, previousPeriod } from '../../src/core/period.js';
-import { buildReport, compareNames, type Report, type ReportOptions, type ReportRow } from '../../src/core/report.js';
+import { compareNames } from '../../src/core/country.js';
+import { buildReport, type Report, type ReportOptions, type ReportRow } from '../../src/core/report.js';
 import { AUTHORITY_CATEGORIES, USER_CATEGORIES, type Outcome } from '../../src/core/schema.js';
 import type { RenderOptions } from '../../src/render/renderers.js';
 

@@ -3,10 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createIntake, type IntakeResult } from '../../src/core/intake.js';
 import { parsePeriod, previousPeriod, type Period } from '../../src/core/period.js';
-import { buildComparison, buildReport, compareNames, type Report, type ReportRow } from '../../src/core/report.js';
+import { buildComparison, buildReport, type Report, type ReportRow } from '../../src/core/report.js';
 import { ReportSchema } from '../../src/core/schemas.js';
 import type { RequestRecord } from '../../src/core/schema.js';
 import { createTally } from '../../src/core/tally.js';
+import { compareNames, countryNames } from '../../src/core/country.js';
 import { classifier } from './support.js';
 
 function period(text: string): Period {
@@ -272,5 +273,30 @@ describe('comparison with the previous period', () => {
       categories: { 'technical-expertise': { current: 0, previous: 0 }, 'user-data': { current: 0, previous: 2 } },
       countries: { current: 0, previous: 1 },
     });
+  });
+});
+
+describe('compareNames', () => {
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  const names = [...countryNames().values()];
+
+  it('sorts every pair of country names as ICU does at base strength', () => {
+    // The plain keys stand in for the collator only on this closed set: every pair must agree.
+    const disagreements: string[] = [];
+    for (const a of names) {
+      for (const b of names) {
+        if (Math.sign(compareNames(a, b)) !== Math.sign(collator.compare(a, b))) disagreements.push(`${a} / ${b}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(names.length).toBeGreaterThan(240);
+    // No two countries share a name at base strength, so no order rests on a tie-break.
+    expect(new Set(names.map((name) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase())).size).toBe(names.length);
+  });
+
+  it('asks the collator for names outside the set', () => {
+    expect(compareNames('Côte d’Ivoire', 'cote d’ivoire x')).toBe(collator.compare('Côte d’Ivoire', 'cote d’ivoire x'));
+    expect(compareNames('Zed', 'Åland Islands')).toBeGreaterThan(0);
+    expect(compareNames('(unknown)', 'Albania')).toBe(Math.sign(collator.compare('(unknown)', 'Albania')));
   });
 });

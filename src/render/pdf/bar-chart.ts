@@ -3,7 +3,8 @@
 // the outcome its shade (in the volume layout, which has no outcomes, the category alone). With
 // many countries the chart continues on the next page with its own legend and axis, the bars never
 // thinner than a readable minimum. It is drawn from exact counts only: never under disclosure control.
-import { compareNames, type Report, type ReportRow } from '../../core/report.js';
+import { compareNames } from '../../core/country.js';
+import type { Report, ReportRow } from '../../core/report.js';
 import { CATEGORY_SHORT, OUTCOME_SHORT } from '../labels.js';
 import { exactCount } from './figures.js';
 import { formatCount } from './format.js';
