@@ -1,4 +1,4 @@
-// The compact id registry (hashes in a typed-array Robin Hood table) answers as a Map of ids would.
+// The compact id registry (hashes in a typed-array table with linear probing) answers as a Map of ids would.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createIdRegistry, type IdCheck } from '../../src/core/id-registry.js';
