@@ -90,13 +90,14 @@ export function createClassifier(
   const classifyUncached = (text: string, audience: Audience): Classification => {
     const result: Classification = {};
     if (audience === 'user') {
-      const match = categories.find(({ rule, regex }) => isUserCategory(rule.category) && regex.test(text));
+      // `.regex` read only where the rule applies: destructuring it would compile every rule's.
+      const match = categories.find((compiled) => isUserCategory(compiled.rule.category) && compiled.regex.test(text));
       if (match) Object.assign(result, { category: match.rule.category, rule: match.rule.id });
       return result;
     }
-    const forbidden = prohibited.find(({ regex }) => regex.test(text));
+    const forbidden = prohibited.find((compiled) => compiled.regex.test(text));
     if (forbidden) result.prohibited = { kind: forbidden.rule.kind, rule: forbidden.rule.id };
-    const match = categories.find(({ rule, regex }) => !isUserCategory(rule.category) && regex.test(text));
+    const match = categories.find((compiled) => !isUserCategory(compiled.rule.category) && compiled.regex.test(text));
     if (match) {
       result.category = match.rule.category;
       result.rule = match.rule.id;
