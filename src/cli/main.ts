@@ -69,11 +69,10 @@ registerInit(program, context);
 registerCompletion(program, context);
 program.commands.forEach((command) => command.exitOverride());
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+// A promise chain rather than a top-level await: the bundle is a script (see scripts/build.mjs).
+program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeOfError(error);
-}
+});
 
 function exitCodeOfError(error: unknown): number {
   // Thrown by an action (commander prints the ones it raises while parsing, and those are plain CommanderErrors).
