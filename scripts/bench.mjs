@@ -112,7 +112,9 @@ for (const size of sizes) {
   log(`${size / 1e6}M rows (${mb.toFixed(0)} MB):`);
   const row = { size, mb, results: {} };
   row.results.floor = bench('cat file > /dev/null', 'cat', [file]);
-  row.results.cli = bench('transparency build (validating)', process.execPath, [cli, 'build', '--period', PERIOD.id, file, '--format', 'csv', '--quiet']);
+  const build = [cli, 'build', '--period', PERIOD.id, file, '--format', 'csv', '--quiet'];
+  row.results.cli = bench('transparency build (validating)', process.execPath, build);
+  row.results.cliOne = bench('transparency build, one thread', process.execPath, build, { env: { ...process.env, TRANSPARENCY_THREADS: '0' } });
   if (duckdb) row.results.duckdb = bench('DuckDB GROUP BY (2 threads)', process.execPath, [duckdb, file, PERIOD.start, PERIOD.endExclusive], { cwd: path.dirname(duckdb) });
   if (miller) {
     row.results.miller = bench('Miller count -g', 'mlr', [
@@ -145,7 +147,8 @@ const tools = [
   ['floor', '`cat file > /dev/null` (floor)'],
   ['duckdb', 'DuckDB, `GROUP BY` over `read_csv`, 2 threads'],
   ['miller', 'Miller `count -g`'],
-  ['cli', '**transparency build** (every row validated)'],
+  ['cli', '**transparency build** (every row validated; a helper thread)'],
+  ['cliOne', 'transparency build, one thread (`TRANSPARENCY_THREADS=0`)'],
 ];
 for (const [key, label] of tools) {
   if (!rows[0].results[key]) continue;
