@@ -13,6 +13,14 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/** The dynamic imports of src/core/schemas.ts, left to require dist/schemas.cjs at run time. */
+const lazySchemas = {
+  name: 'lazy-schemas',
+  setup(context) {
+    context.onResolve({ filter: /(^|\/)schemas\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './schemas.cjs', external: true } : undefined));
+  },
+};
+
 // Build beside dist/ and swap it in, so that a CLI started during a rebuild finds a whole bundle.
 const target = new URL('../dist', import.meta.url);
 const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
@@ -31,6 +39,23 @@ await build({
   // The script knows its place by __filename; the sources ask import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() becomes require(): the script runs without a module loader.
+  supported: { 'dynamic-import': false },
+  plugins: [lazySchemas],
+});
+// zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
+// required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
+// up at every start (~5 ms).
+await build({
+  entryPoints: { schemas: 'src/core/schemas.ts' },
+  outdir: staging.pathname,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 await writeFile(new URL('transparency.js', `${staging.href}/`), launcherSource());
 // The row-reading thread (src/io/row-worker.ts) is a bundle of its own beside the CLI's: a thread
