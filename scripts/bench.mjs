@@ -48,10 +48,29 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median time and the largest peak over RUNS runs. */
-function bench(label, command, commandArgs, options) {
+/** bench() for several commands, their runs taken in turn; results by key. */
+function benchInTurn(commands, count) {
+  const runs = Object.fromEntries(Object.keys(commands).map((key) => [key, []]));
+  for (let i = 0; i < count; i++) {
+    for (const [key, [, command, commandArgs, options]] of Object.entries(commands)) runs[key].push(measure(command, commandArgs, options));
+  }
+  return Object.fromEntries(
+    Object.entries(commands).map(([key, [label]]) => {
+      const result = {
+        label,
+        seconds: median(runs[key].map((run) => run.seconds)),
+        peakMb: runs[key].every((run) => run.peakMb !== undefined) ? Math.max(...runs[key].map((run) => run.peakMb)) : undefined,
+      };
+      log(`  ${label}: ${result.seconds.toFixed(3)} s${result.peakMb ? `, ${result.peakMb.toFixed(0)} MB` : ''}`);
+      return [key, result];
+    }),
+  );
+}
+
+/** Median time and the largest peak over RUNS runs (or `count`). */
+function bench(label, command, commandArgs, options, count = RUNS) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(measure(command, commandArgs, options));
+  for (let i = 0; i < count; i++) runs.push(measure(command, commandArgs, options));
   const result = {
     label,
     seconds: median(runs.map((run) => run.seconds)),
@@ -111,35 +130,49 @@ for (const size of sizes) {
   const mb = statSync(file).size / 1e6;
   log(`${size / 1e6}M rows (${mb.toFixed(0)} MB):`);
   const row = { size, mb, results: {} };
-  row.results.floor = bench('cat file > /dev/null', 'cat', [file]);
+  // Each tool's runs taken in turn with the others' (see benchInTurn).
   const build = [cli, 'build', '--period', PERIOD.id, file, '--format', 'csv', '--quiet'];
-  row.results.cli = bench('transparency build (validating)', process.execPath, build);
-  row.results.cliOne = bench('transparency build, one thread', process.execPath, build, { env: { ...process.env, TRANSPARENCY_THREADS: '0' } });
-  if (duckdb) row.results.duckdb = bench('DuckDB GROUP BY (2 threads)', process.execPath, [duckdb, file, PERIOD.start, PERIOD.endExclusive], { cwd: path.dirname(duckdb) });
+  const commands = {
+    floor: ['cat file > /dev/null', 'cat', [file]],
+    cli: ['transparency build (validating)', process.execPath, build],
+    cliOne: ['transparency build, one thread', process.execPath, build, { env: { ...process.env, TRANSPARENCY_THREADS: '0' } }],
+  };
+  if (duckdb) commands.duckdb = ['DuckDB GROUP BY (2 threads)', process.execPath, [duckdb, file, PERIOD.start, PERIOD.endExclusive], { cwd: path.dirname(duckdb) }];
   if (miller) {
-    row.results.miller = bench('Miller count -g', 'mlr', [
+    commands.miller = ['Miller count -g', 'mlr', [
       '--icsv', '--ocsv', 'filter', `$Received >= "${PERIOD.start}" && $Received < "${PERIOD.endExclusive}"`,
       'then', 'count', '-g', 'Country,Category,Outcome', file,
-    ]);
+    ]];
   }
+  // A first read of the file (not counted) puts it in the page cache for every tool alike.
+  measure('cat', [file]);
+  row.results = benchInTurn(commands, RUNS);
   rows.push(row);
 }
 
 log('start-up:');
 const fixture = path.join(root, 'fixtures', 'logs', '2020');
 const pdf = path.join(cache, 'report-2020.pdf');
-const startup = {
-  node: bench('node -e 0', process.execPath, ['-e', '0']),
-  build: bench('build 2020 fixture (table)', process.execPath, [cli, 'build', '--period', '2020', fixture]),
-  query: bench('query on the fixtures', process.execPath, [cli, 'query', '--period', '2020', '--country', 'RU', '--outcome', 'rejected', path.join(root, 'fixtures', 'logs')]),
+// Start-up times are short and this machine's timings wander from one minute to the next: more
+// runs, taken in turn (node, build, query, node, …), so that a slow minute slows all three alike.
+const STARTUP_RUNS = Math.max(RUNS, 11);
+const startup = benchInTurn(
+  {
+    node: ['node -e 0', process.execPath, ['-e', '0']],
+    build: ['build 2020 fixture (table)', process.execPath, [cli, 'build', '--period', '2020', fixture]],
+    query: ['query on the fixtures', process.execPath, [cli, 'query', '--period', '2020', '--country', 'RU', '--outcome', 'rejected', path.join(root, 'fixtures', 'logs')]],
+  },
+  STARTUP_RUNS,
+);
+Object.assign(startup, {
   pdf: bench('build 2020 fixture (PDF)', process.execPath, [cli, 'build', '--period', '2020', fixture, '--out', pdf, '--quiet']),
-};
+});
 rmSync(pdf, { force: true });
 
 // The report.
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const out = [];
-out.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${RUNS} runs each (median time, largest peak RSS)`);
+out.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${RUNS} runs each, ${STARTUP_RUNS} for start-up (median time, largest peak RSS)`);
 out.push('');
 out.push(`| tool | ${rows.map((row) => `${row.size / 1e6}M rows (${row.mb.toFixed(0)} MB)`).join(' | ')} | peak memory (${rows.at(-1).size / 1e6}M) |`);
 out.push(`|---|${rows.map(() => '---:').join('|')}|---:|`);
