@@ -1,6 +1,6 @@
 // Streams every source through the decoder and the record splitter into the intake. Memory stays
 // flat: a chunk at a time, a record at a time.
-import { readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
@@ -10,8 +10,8 @@ import type { Intake, RemoteRows } from '../core/intake.js';
 import { ByteLineReader } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
 import { describeFsError, IoError } from './io-error.js';
+import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
 import { RowPool } from './row-pool.js';
-import { RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 import type { Source } from './resolve-inputs.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -113,7 +113,7 @@ async function readAll(
       }
       const handle = await open(source.path, 'r');
       try {
-        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRest(source.name, handle, reader, pool, remotes, intake, lines, progress) : undefined;
+        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress) : undefined;
         await readSource(source.name, readInto(handle, buffer), intake, progress, rest);
       } finally {
         await handle.close();
@@ -134,70 +134,6 @@ async function* readInto(handle: FileHandle, buffer: Buffer): AsyncGenerator<Buf
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) return;
     yield buffer.subarray(0, bytesRead);
-  }
-}
-
-/** Counts the data rows read of a file (for "has a header but no requests"). */
-interface LineCounter {
-  rows: number;
-}
-
-/**
- * Reads the rest of a file with the threads: each chunk goes into a free slot and to the next
- * thread as soon as it is read, and the chunks the threads are done with are walked here in order
- * (ByteLineReader.runFound), taking their rows (see RemoteRows) and reading every other line.
- */
-async function readRest(
-  file: string, handle: FileHandle, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
-  progress: (chunk: Buffer) => void,
-): Promise<void> {
-  const { columns, width } = intake.layout()!;
-  pool.layout(columns, width);
-  const free = pool.slots.map((_, index) => index);
-  // The chunks read, in order: each with a thread's reply to come, or none when it is read here.
-  const inFlight: { slot: number; length: number; reply: Promise<ChunkReply & { worker: number }> | undefined }[] = [];
-  let ended = false;
-  for (;;) {
-    while (!ended && free.length > 0) {
-      const slot = free.shift()!;
-      const data = pool.slots[slot]!.data;
-      const bytesRead = readSync(handle.fd, data, 0, data.length, null);
-      if (bytesRead === 0) {
-        ended = true;
-        free.unshift(slot);
-        break;
-      }
-      progress(data.subarray(0, bytesRead));
-      const reply = pool.read(slot, bytesRead);
-      reply?.catch(() => undefined); // awaited in turn below; never left unhandled meanwhile
-      inFlight.push({ slot, length: bytesRead, reply });
-    }
-    const next = inFlight.shift();
-    if (!next) return;
-    if (!next.reply) {
-      reader.push(pool.slots[next.slot]!.data.subarray(0, next.length));
-      free.push(next.slot);
-      continue;
-    }
-    const reply = await next.reply;
-    const remote = remotes[reply.worker]!;
-    remote.addKeys(reply.cellKeys, reply.timeKeys);
-    const { data, lines, results } = pool.slots[next.slot]!;
-    reader.runFound(
-      data, next.length, { first: reply.first, lines, lineCount: reply.lineCount, overflow: reply.overflow },
-      (candidate, line) => {
-        const at = candidate * RESULT_WORDS;
-        if (results[at + RESULT_BUCKET]! < 0) return false;
-        counter.rows++;
-        remote.commit(file, line, results, at);
-        return true;
-      },
-      (candidate) => {
-        const at = candidate * RESULT_WORDS;
-        if (results[at + RESULT_BUCKET]! >= 0) remote.retract(results, at);
-      },
-    );
-    free.push(next.slot);
   }
 }
 

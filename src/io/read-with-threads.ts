@@ -1,0 +1,74 @@
+// The rest of a large file, read with the helper threads once its header is read (see row-pool.ts,
+// row-worker.ts): the main thread reads chunks into slots of shared memory, hands each to a thread
+// that has room, reads the others itself, and walks the threads' chunks in input order.
+import { readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import type { Intake, RemoteRows } from '../core/intake.js';
+import type { ByteLineReader } from './byte-lines.js';
+import type { RowPool } from './row-pool.js';
+import { RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
+
+/** Counts the data rows read of a file (for "has a header but no requests"). */
+export interface LineCounter {
+  rows: number;
+}
+
+/**
+ * Reads the rest of a file with the threads: each chunk goes into a free slot and to a thread that
+ * has room (RowPool.read), else is read here in its turn; the chunks the threads are done with are
+ * walked here in order (ByteLineReader.runFound), taking their rows (see RemoteRows) and reading
+ * every other line.
+ */
+export async function readRestWithThreads(
+  file: string, handle: FileHandle, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
+  progress: (chunk: Buffer) => void,
+): Promise<void> {
+  const { columns, width } = intake.layout()!;
+  pool.layout(columns, width);
+  const free = pool.slots.map((_, index) => index);
+  // The chunks read, in order: each with a thread's reply to come, or none when it is read here.
+  const inFlight: { slot: number; length: number; reply: Promise<ChunkReply & { worker: number }> | undefined }[] = [];
+  let ended = false;
+  for (;;) {
+    while (!ended && free.length > 0) {
+      const slot = free.shift()!;
+      const data = pool.slots[slot]!.data;
+      const bytesRead = readSync(handle.fd, data, 0, data.length, null);
+      if (bytesRead === 0) {
+        ended = true;
+        free.unshift(slot);
+        break;
+      }
+      progress(data.subarray(0, bytesRead));
+      const reply = pool.read(slot, bytesRead);
+      reply?.catch(() => undefined); // awaited in turn below; never left unhandled meanwhile
+      inFlight.push({ slot, length: bytesRead, reply });
+    }
+    const next = inFlight.shift();
+    if (!next) return;
+    if (!next.reply) {
+      reader.push(pool.slots[next.slot]!.data.subarray(0, next.length));
+      free.push(next.slot);
+      continue;
+    }
+    const reply = await next.reply;
+    const remote = remotes[reply.worker]!;
+    remote.addKeys(reply.cellKeys, reply.timeKeys);
+    const { data, lines, results } = pool.slots[next.slot]!;
+    reader.runFound(
+      data, next.length, { first: reply.first, lines, lineCount: reply.lineCount, overflow: reply.overflow },
+      (candidate, line) => {
+        const at = candidate * RESULT_WORDS;
+        if (results[at + RESULT_BUCKET]! < 0) return false;
+        counter.rows++;
+        remote.commit(file, line, results, at);
+        return true;
+      },
+      (candidate) => {
+        const at = candidate * RESULT_WORDS;
+        if (results[at + RESULT_BUCKET]! >= 0) remote.retract(results, at);
+      },
+    );
+    free.push(next.slot);
+  }
+}
