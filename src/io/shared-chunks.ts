@@ -8,14 +8,15 @@ import type { ColumnIndex } from '../core/validate-row.js';
 export interface SharedSlot {
   /** The chunk's bytes. */
   data: SharedArrayBuffer;
-  /** Per line: the position of its `\n`, then CANDIDATE_* or its candidate number (see LINE_WORDS). */
+  /** Per line: the position of its `\n`, then LINE_PLAIN, LINE_QUOTED or its candidate number. */
   lines: SharedArrayBuffer;
   /** Per candidate, RESULT_WORDS: the row's keys (copyRowKeys; bucket -1 when declined), then prohibited. */
   results: SharedArrayBuffer;
 }
 
+/** Words per line in a slot's lines. */
 export const LINE_WORDS = 2;
-/** A line's second word when it is not a candidate: it holds a quote, or it is plain but blank or not ASCII-led. */
+/** A line's second word when it is no candidate: it holds a quote (LINE_QUOTED), or it is blank or not led by printable ASCII (LINE_PLAIN). */
 export const LINE_QUOTED = -2;
 export const LINE_PLAIN = -1;
 export const RESULT_WORDS = ROW_KEY_WORDS + 1;
@@ -37,7 +38,7 @@ export interface ChunkReply {
   lineCount: number;
   /** Candidate rows among them. */
   candidateCount: number;
-  /** True when the chunk has more lines than a slot holds: the main thread reads it all itself. */
+  /** True when the chunk has more lines than a slot holds: the main thread reads the rest itself. */
   overflow: boolean;
   /** The cell keys this thread's RowKeys added since its last reply, in order. */
   cellKeys: string[];
