@@ -123,6 +123,25 @@ describe('threads and chunk sizes do not change any output', () => {
   });
 });
 
+// A chunk with more lines than its slot holds (runs of blank lines: 1 byte each): the thread stops
+// where the slot is full and the main thread reads the rest of that chunk itself.
+describe('a chunk with more lines than a slot holds', () => {
+  it('reads as on one thread', () => {
+    const dir = mkdtempSync(path.join(work, 'blank-runs-'));
+    const rows: string[] = [];
+    for (let block = 0; block < 12; block++) {
+      for (let i = 0; i < 150; i++) rows.push(VALID_ROWS[(block + i) % VALID_ROWS.length]!(`B-${block}-${i}`));
+      rows.push(...Array<string>(block % 3 === 0 ? 3000 : 400).fill(''));
+      rows.push(INVALID_ROWS[block % INVALID_ROWS.length]!(`B-${block}-x`));
+    }
+    writeFileSync(path.join(dir, 'blank-runs.csv'), `${[HEADER, ...rows].join('\n')}\n`);
+    const args = ['validate', '--period', '2021H1', '--max-problems', '0', 'blank-runs.csv'];
+    const single = run(args, 0, undefined, dir);
+    expect(single.stderr).toMatch(/\b1,?812 rows read/);
+    for (const chunkBytes of [4096, 65536]) expect(run(args, 1, chunkBytes, dir)).toEqual(single);
+  });
+});
+
 // Small random logs, each read in a random chunk size: the threaded reading agrees with one thread
 // on whatever mix of rows comes up, not only on the hand-made logs above.
 describe('a random log reads the same on threads', () => {
