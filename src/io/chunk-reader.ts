@@ -1,0 +1,139 @@
+// What a row-reading thread (row-worker.ts) does with a chunk of a log in its slot (see
+// shared-chunks.ts): finds the lines, reads every plain candidate row with its own RowKeys, and
+// counts the valid ones in its own tallies, committing nothing (the main thread does, in order).
+import { createClassifier } from '../core/classify.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
+import type { ParallelInit, RemoteCounts } from '../core/intake.js';
+import type { ColumnIndex } from '../core/validate-row.js';
+import { LINE_PLAIN, LINE_QUOTED, LINE_WORDS, RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
+
+/** A slot as a reader sees it. */
+export interface SlotView {
+  data: Buffer;
+  lines: Int32Array;
+  results: Int32Array;
+}
+
+export class ChunkReader {
+  private readonly keys: RowKeys;
+  private cellsSent = 0;
+  private timesSent = 0;
+  /** Rows counted by cell number, in the period (0) and the comparison period (1). */
+  private readonly cellCounts: number[][] = [[], []];
+  /** Decision times by group number and days (below 1024), and the rest as (group, days, rows) triples. */
+  private readonly timeCounts: number[][][] = [[], []];
+  private readonly otherTimes: number[][] = [[], []];
+
+  constructor(init: ParallelInit) {
+    this.keys = new RowKeys({
+      classifier: createClassifier(init.categories, init.prohibited),
+      today: init.today,
+      period: init.period,
+      comparePeriod: init.comparePeriod,
+    });
+  }
+
+  layout(columns: ColumnIndex, width: number): void {
+    this.keys.layout(columns, width);
+  }
+
+  /** Reads the first `length` bytes of `slot`; what the main thread needs to walk them. */
+  read(id: number, slot: SlotView, length: number): ChunkReply {
+    const rowKeys = this.keys;
+    const { data, lines, results } = slot;
+    const maxLines = lines.length / LINE_WORDS;
+    const first = data.indexOf(10);
+    let lineCount = 0;
+    let candidateCount = 0;
+    let overflow = false;
+    if (first !== -1 && first < length) {
+      let position = first + 1;
+      let quote = data.indexOf(34, position);
+      if (quote === -1 || quote >= length) quote = length;
+      const out = rowKeys.out;
+      for (let newline = data.indexOf(10, position); newline !== -1 && newline < length; newline = data.indexOf(10, position)) {
+        if (lineCount === maxLines) {
+          overflow = true;
+          break;
+        }
+        const at = LINE_WORDS * lineCount++;
+        lines[at] = newline;
+        if (newline > quote) {
+          lines[at + 1] = LINE_QUOTED;
+          quote = data.indexOf(34, newline + 1);
+          if (quote === -1 || quote >= length) quote = length;
+          position = newline + 1;
+          continue;
+        }
+        const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
+        const firstByte = data[position]!;
+        if (end === position || firstByte <= 32 || firstByte >= 127) {
+          lines[at + 1] = LINE_PLAIN;
+          position = newline + 1;
+          continue;
+        }
+        const candidate = candidateCount++;
+        lines[at + 1] = candidate;
+        const r = candidate * RESULT_WORDS;
+        if (rowKeys.readBytes(data, position, end)) {
+          copyRowKeys(out, results, r);
+          results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
+          this.count(out.cell, out.timeCell, out.days, out.bucket);
+        } else {
+          results[r + RESULT_BUCKET] = -1;
+        }
+        position = newline + 1;
+      }
+    }
+    const reply: ChunkReply = {
+      type: 'chunk',
+      id,
+      first: first < length ? first : -1,
+      lineCount,
+      candidateCount,
+      overflow,
+      cellKeys: rowKeys.cellKeys.slice(this.cellsSent),
+      timeKeys: rowKeys.timeKeys.slice(this.timesSent),
+    };
+    this.cellsSent = rowKeys.cellKeys.length;
+    this.timesSent = rowKeys.timeKeys.length;
+    return reply;
+  }
+
+  /** What this reader counted, by its RowKeys' cell numbers. */
+  counts(): RemoteCounts {
+    return {
+      cells: Int32Array.from(this.cellCounts[0]!, (count) => count ?? 0),
+      comparisonCells: Int32Array.from(this.cellCounts[1]!, (count) => count ?? 0),
+      times: this.timeTriples(0),
+      comparisonTimes: this.timeTriples(1),
+    };
+  }
+
+  /** Counts a valid row as the intake would: bucket 0 in the period, 2 in the comparison period, 1 not at all. */
+  private count(cell: number, timeCell: number, days: number, bucket: number): void {
+    if (bucket === 1) return;
+    const which = bucket === 0 ? 0 : 1;
+    const cells = this.cellCounts[which]!;
+    cells[cell] = (cells[cell] ?? 0) + 1;
+    if (timeCell < 0) return;
+    if (days >= 0 && days < 1024) {
+      const groups = this.timeCounts[which]!;
+      const byDays = (groups[timeCell] ??= []);
+      byDays[days] = (byDays[days] ?? 0) + 1;
+    } else {
+      this.otherTimes[which]!.push(timeCell, days, 1);
+    }
+  }
+
+  /** The decision times counted for the period (0) or the comparison period (1), as (group, days, rows) triples. */
+  private timeTriples(which: number): Int32Array {
+    const triples: number[] = [...this.otherTimes[which]!];
+    this.timeCounts[which]!.forEach((byDays, group) => {
+      byDays.forEach((rows, days) => {
+        if (rows) triples.push(group, days, rows);
+      });
+    });
+    return Int32Array.from(triples);
+  }
+}
