@@ -57,6 +57,13 @@ describe('periods', () => {
     expect(runCli(['periods', '--ids', '--by', 'year', 'fixtures/logs']).stdout).toBe('2019\n2020\n2021\n');
   });
 
+  it('--ids with --format warns that the format is ignored, and still prints the ids', () => {
+    const run = runCli(['periods', '--ids', '--by', 'year', '--format', 'json', 'fixtures/logs']);
+    expect(run.stdout).toBe('2019\n2020\n2021\n');
+    expect(run.stderr).toContain('warning: --ids prints one period id a line; --format json is ignored');
+    expect(run.status).toBe(0);
+  });
+
   it('a year equals the sum of its halves', () => {
     const years = JSON.parse(runCli(['periods', '--by', 'year', 'fixtures/logs', '-f', 'json']).stdout) as { periods: Array<{ period: string; authorityRequests: number }> };
     const halves = JSON.parse(runCli(['periods', '--by', 'half', 'fixtures/logs', '-f', 'json']).stdout) as typeof years;

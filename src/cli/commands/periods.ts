@@ -48,6 +48,10 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (args: string[], options: PeriodsOptions) => {
       const format = chooseFormat(options.format, options.out, ['table', 'csv', 'json'] as const);
+      // --ids prints bare ids whatever the format: say so rather than drop the option in silence.
+      if (options.ids && options.format) {
+        context.error(`${context.stderrChalk.yellow.bold('warning:')} --ids prints one period id a line; --format ${options.format} is ignored`);
+      }
       const loaded = await loadConfig(options.config);
       const result = await loadLogs(chooseInputs([...args, ...(options.logs ?? [])], loaded), loaded.config, { maxProblems: options.maxProblems });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
