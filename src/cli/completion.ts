@@ -15,6 +15,8 @@ interface OptionSpec {
   description: string;
   takesValue: boolean;
   values?: readonly string[];
+  /** The value is a comma-separated list of `values` (query --by country,month). */
+  list?: boolean;
 }
 
 interface CommandSpec {
@@ -47,6 +49,9 @@ const COMMAND_VALUES: Record<string, Record<string, readonly string[]>> = {
   completion: {},
 };
 
+/** Options that take a comma-separated list of their values, by command. */
+const LISTS: Record<string, ReadonlySet<string>> = { query: new Set(['--by']) };
+
 /** Options whose value is never a file name: offering files there would mislead. */
 const NOT_FILES = new Set(['--period', '--with', '--min-cell', '--bands', '--country']);
 
@@ -63,6 +68,7 @@ export function describeCommands(program: Command): CommandSpec[] {
           description: option.description,
           takesValue: option.required || option.optional,
           values: COMMAND_VALUES[command.name()]?.[option.long!] ?? VALUES[option.long!] ?? (NOT_FILES.has(option.long!) ? [] : undefined),
+          list: LISTS[command.name()]?.has(option.long!) ?? false,
         })),
       ...program.options
         .filter((option) => option.long === '--no-color')
@@ -82,7 +88,13 @@ function bash(commands: CommandSpec[]): string {
     .map((command) => {
       const values = command.options
         .filter((option) => option.values)
-        .map((option) => `      ${option.long}) COMPREPLY=($(compgen -W ${quote(option.values!.join(' '))} -- "$cur")); return ;;`)
+        .map((option) =>
+          option.list
+            ? // A list: complete the part after the last comma with the values not given yet, keep the
+              // ones before, and add no space (another comma may follow).
+              `      ${option.long}) local done="" left="" v; [[ "$cur" == *,* ]] && done="\${cur%,*},"; for v in ${option.values!.join(' ')}; do [[ ",$done" == *",$v,"* ]] || left="$left $v"; done; COMPREPLY=($(compgen -P "$done" -W "$left" -- "\${cur##*,}")); compopt -o nospace 2>/dev/null; return ;;`
+            : `      ${option.long}) COMPREPLY=($(compgen -W ${quote(option.values!.join(' '))} -- "$cur")); return ;;`,
+        )
         .join('\n');
       const flags = command.options.map((option) => option.long).join(' ');
       const words = command.argumentValues ? `\n      words=${quote(command.argumentValues.join(' '))}` : '';
@@ -120,7 +132,13 @@ function zsh(commands: CommandSpec[]): string {
   const functions = commands
     .map((command) => {
       const specs = command.options.map((option) => {
-        const action = option.values ? `:value:(${option.values.join(' ')})` : option.takesValue ? ':file:_files' : '';
+        const action = option.values
+          ? option.list
+            ? `:value:_values -s , value ${option.values.join(' ')}`
+            : `:value:(${option.values.join(' ')})`
+          : option.takesValue
+            ? ':file:_files'
+            : '';
         const short = option.short ? `(${option.short} ${option.long})'{${option.short},${option.long}}'` : `${option.long}`;
         return `    '${short}[${escape(option.description)}]${action}'`;
       });
@@ -157,7 +175,12 @@ function fish(commands: CommandSpec[]): string {
     lines.push(`complete -c transparency -n "not __fish_seen_subcommand_from ${names}" -a ${command.name} -d ${quote(command.description)}`);
     for (const option of command.options) {
       const short = option.short ? ` -s ${option.short.replace(/^-/, '')}` : '';
-      const value = option.values ? ` -x${option.values.length > 0 ? ` -a ${quote(option.values.join(' '))}` : ''}` : option.takesValue ? ' -r -F' : '';
+      const values = option.values && option.list
+        ? ` -a ${quote(`(__fish_complete_list , "string split ' ' '${option.values.join(' ')}'")`)}`
+        : option.values && option.values.length > 0
+          ? ` -a ${quote(option.values.join(' '))}`
+          : '';
+      const value = option.values ? ` -x${values}` : option.takesValue ? ' -r -F' : '';
       lines.push(`complete -c transparency -n "__fish_seen_subcommand_from ${command.name}" -l ${option.long.replace(/^--/, '')}${short}${value} -d ${quote(option.description)}`);
     }
     lines.push(

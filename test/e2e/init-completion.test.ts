@@ -66,11 +66,15 @@ describe('completion', () => {
     expect(complete(['transparency', 'completion', ''])).toBe('bash zsh fish');
     expect(complete(['transparency', 'build', '--period', ''])).toBe('');
     expect(complete(['transparency', 'build', '--no-c'])).toBe('--no-color');
+    // query --by takes a comma list: the part after the last comma completes, without repeats.
+    expect(complete(['transparency', 'query', '--by', 'country,mo'])).toBe('country,month');
+    expect(complete(['transparency', 'query', '--by', 'month,c'])).toBe('month,country month,category');
   });
 
   it.skipIf(!hasShell('zsh'))('zsh: the script parses', () => {
     const script = runCli(['completion', 'zsh']).stdout;
     expect(script).toMatch(/^#compdef transparency/);
+    expect(script).toContain(':value:_values -s , value country category outcome');
     expect(spawnSync('zsh', ['-n'], { input: script }).status).toBe(0);
   });
 
@@ -78,6 +82,8 @@ describe('completion', () => {
     const script = runCli(['completion', 'fish']).stdout;
     const run = spawnSync('fish', ['-c', `${script}\ncomplete -C "transparency build --layout "`], { encoding: 'utf8' });
     expect(run.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(expect.arrayContaining(['outcomes', 'volume']));
+    const list = spawnSync('fish', ['-c', `${script}\ncomplete -C "transparency query --by country,"`], { encoding: 'utf8' });
+    expect(list.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual(expect.arrayContaining(['country,month', 'country,year']));
   });
 
   it('an unknown shell is a usage error', () => {
