@@ -23,20 +23,19 @@ export function hashRange(text: string, start: number, end: number): void {
   let h2 = 0x2f1d3a5b | 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    let k = Math.imul(c, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h1 ^= k;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h1 = mix32(h1, c);
     h2 = (Math.imul(h2 ^ c, 0x01000193) + (h1 >>> 7)) | 0;
   }
-  const length = end - start;
-  h1 = fmix(h1 ^ length);
-  h2 = fmix(h2 ^ Math.imul(length, 0x27d4eb2f) ^ h1);
-  if (h1 === 0 && h2 === 0) h2 = 1;
-  HASH_OUT[0] = h1;
-  HASH_OUT[1] = h2;
+  storePair(h1, h2, end - start);
+}
+
+/** Finishes the two running hashes of `length` units into HASH_OUT (never both zero). */
+function storePair(h1: number, h2: number, length: number): void {
+  const low = fmix(h1 ^ length);
+  let high = fmix(h2 ^ Math.imul(length, 0x27d4eb2f) ^ low);
+  if (low === 0 && high === 0) high = 1;
+  HASH_OUT[0] = low;
+  HASH_OUT[1] = high;
 }
 
 /** A 32-bit hash of a whole string. */
@@ -65,18 +64,8 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): void {
   let h2 = 0x2f1d3a5b | 0;
   for (let i = start; i < end; i++) {
     const c = bytes[i]!;
-    let k = Math.imul(c, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h1 ^= k;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h1 = mix32(h1, c);
     h2 = (Math.imul(h2 ^ c, 0x01000193) + (h1 >>> 7)) | 0;
   }
-  const length = end - start;
-  h1 = fmix(h1 ^ length);
-  h2 = fmix(h2 ^ Math.imul(length, 0x27d4eb2f) ^ h1);
-  if (h1 === 0 && h2 === 0) h2 = 1;
-  HASH_OUT[0] = h1;
-  HASH_OUT[1] = h2;
+  storePair(h1, h2, end - start);
 }
