@@ -25,17 +25,14 @@ const lazySchemas = {
 const target = new URL('../dist', import.meta.url);
 const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
 await rm(staging, { recursive: true, force: true });
+/** What every bundle here shares: one file for Node 20, no licence comments. */
+const common = { outdir: staging.pathname, bundle: true, platform: 'node', target: 'node20.19', legalComments: 'none', logLevel: 'warning' };
+/** The scripts (`.cjs`) the launcher runs and requires. */
+const script = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' } };
 await build({
+  ...script,
   entryPoints: { transparency: 'src/cli/main.ts' },
-  outdir: staging.pathname,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
   external: ['pdfkit'],
-  legalComments: 'none',
-  logLevel: 'warning',
   // The script knows its place by __filename; the sources ask import.meta.url.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -46,30 +43,11 @@ await build({
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
 // up at every start (~5 ms).
-await build({
-  entryPoints: { schemas: 'src/core/schemas.ts' },
-  outdir: staging.pathname,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await build({ ...script, entryPoints: { schemas: 'src/core/schemas.ts' } });
 await writeFile(new URL('transparency.js', `${staging.href}/`), launcherSource());
 // The row-reading thread (src/io/row-worker.ts) is a bundle of its own beside the CLI's: a thread
 // starts faster from one file, and finds it at a fixed place.
-await build({
-  entryPoints: { 'row-worker': 'src/io/row-worker.ts' },
-  outdir: staging.pathname,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await build({ ...common, entryPoints: { 'row-worker': 'src/io/row-worker.ts' }, format: 'esm' });
 await rm(target, { recursive: true, force: true });
 await rename(staging, target);
 
