@@ -97,28 +97,8 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     totals[slot(entry.category, entry.outcome)]! += entry.count;
     byCountry.set(entry.country, counts);
   }
-  const makeRow = (code: string | null, name: string, counts: number[]): ReportRow => {
-    const percents = wholePercents(counts);
-    const categoryCounts = categories.map((category) => outcomes.reduce((sum, outcome) => sum + counts[slot(category, outcome)]!, 0));
-    const categoryPercents = wholePercents(categoryCounts);
-    const total = counts.reduce((sum, count) => sum + count, 0);
-    return {
-      code,
-      name,
-      total: { count: total, percent: total > 0 ? 100 : 0 },
-      categories: Object.fromEntries(
-        categories.map((category, index) => [category, { count: categoryCounts[index]!, percent: categoryPercents[index]! }]),
-      ) as ReportRow['categories'],
-      cells: categories.flatMap((category) =>
-        outcomes.map((outcome) => {
-          const index = slot(category, outcome);
-          return { category, outcome, count: counts[index]!, percent: percents[index]! };
-        }),
-      ),
-    };
-  };
   const rows = [...byCountry]
-    .map(([code, counts]) => makeRow(code, countryName(code), counts))
+    .map(([code, counts]) => makeReportRow(code, countryName(code), counts, outcomes))
     .sort((a, b) => compareNames(a.name, b.name) || a.code!.localeCompare(b.code!));
 
   return {
@@ -129,7 +109,7 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     categories,
     outcomes,
     rows,
-    total: makeRow(null, 'TOTAL', totals),
+    total: makeReportRow(null, 'TOTAL', totals, outcomes),
     userRequests: entries.filter((entry) => entry.requester === 'user').reduce((sum, entry) => sum + entry.count, 0),
     users: buildUsersSection(entries, times, options.usersByCountry ?? false),
     responseTimes: buildResponseTimes(times),
@@ -142,5 +122,28 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
       warnings: intake.warningCount,
       list: intake.problems.map(({ severity, code, file, line, column }) => (column ? { severity, code, file, line, column } : { severity, code, file, line })),
     },
+  };
+}
+
+/**
+ * A report row from its counts: one per authority category and outcome, category after category
+ * (`counts[category * outcomes.length + outcome]`), with their whole percentages.
+ */
+export function makeReportRow(code: string | null, name: string, counts: readonly number[], outcomes: readonly Outcome[]): ReportRow {
+  const slot = (category: number, outcome: number) => category * outcomes.length + outcome;
+  const percents = wholePercents(counts);
+  const categoryCounts = AUTHORITY_CATEGORIES.map((_, category) => outcomes.reduce((sum, _outcome, outcome) => sum + counts[slot(category, outcome)]!, 0));
+  const categoryPercents = wholePercents(categoryCounts);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return {
+    code,
+    name,
+    total: { count: total, percent: total > 0 ? 100 : 0 },
+    categories: Object.fromEntries(
+      AUTHORITY_CATEGORIES.map((category, index) => [category, { count: categoryCounts[index]!, percent: categoryPercents[index]! }]),
+    ) as ReportRow['categories'],
+    cells: AUTHORITY_CATEGORIES.flatMap((category, c) =>
+      outcomes.map((outcome, o) => ({ category, outcome, count: counts[slot(c, o)]!, percent: percents[slot(c, o)]! })),
+    ),
   };
 }

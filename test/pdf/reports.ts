@@ -3,10 +3,9 @@
 import { Chalk } from 'chalk';
 import { loadLogs } from '../../src/cli/load-logs.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/core/config.js';
-import { wholePercents } from '../../src/core/percent.js';
 import { parsePeriod, previousPeriod } from '../../src/core/period.js';
 import { compareNames } from '../../src/core/country.js';
-import { buildReport, type Report, type ReportOptions, type ReportRow } from '../../src/core/report.js';
+import { buildReport, makeReportRow, type Report, type ReportOptions } from '../../src/core/report.js';
 import { AUTHORITY_CATEGORIES, USER_CATEGORIES, type Outcome } from '../../src/core/schema.js';
 import type { RenderOptions } from '../../src/render/renderers.js';
 
@@ -36,29 +35,12 @@ export function syntheticReport(count: number, outcomes: Outcome[] = ['approved'
     ...Array.from({ length: Math.max(0, count - ACCENTED_NAMES.length - 2) }, (_, index) => `Testland ${letters(index)}`),
   ].slice(0, count);
   const slots = AUTHORITY_CATEGORIES.length * outcomes.length;
-  const makeRow = (code: string | null, name: string, counts: number[]): ReportRow => {
-    const percents = wholePercents(counts);
-    const perCategory = AUTHORITY_CATEGORIES.map((_, c) => counts.slice(c * outcomes.length, (c + 1) * outcomes.length).reduce((sum, value) => sum + value, 0));
-    const categoryPercents = wholePercents(perCategory);
-    const total = counts.reduce((sum, value) => sum + value, 0);
-    return {
-      code,
-      name,
-      total: { count: total, percent: total > 0 ? 100 : 0 },
-      categories: Object.fromEntries(
-        AUTHORITY_CATEGORIES.map((category, c) => [category, { count: perCategory[c]!, percent: categoryPercents[c]! }]),
-      ) as ReportRow['categories'],
-      cells: AUTHORITY_CATEGORIES.flatMap((category, c) =>
-        outcomes.map((outcome, o) => ({ category, outcome, count: counts[c * outcomes.length + o]!, percent: percents[c * outcomes.length + o]! })),
-      ),
-    };
-  };
   const totals = new Array<number>(slots).fill(0);
   const rows = names
     .map((name, index) => {
       const counts = Array.from({ length: slots }, (_, slot) => ((index * 7 + slot * 13) % 11) + (slot === 0 ? 1 + (index % 17) * 3 : 0));
       counts.forEach((value, slot) => (totals[slot]! += value));
-      return makeRow(`X${index}`, name, counts);
+      return makeReportRow(`X${index}`, name, counts, outcomes);
     })
     .sort((a, b) => compareNames(a.name, b.name));
   const total = totals.reduce((sum, value) => sum + value, 0);
@@ -70,7 +52,7 @@ export function syntheticReport(count: number, outcomes: Outcome[] = ['approved'
     categories: [...AUTHORITY_CATEGORIES],
     outcomes,
     rows,
-    total: makeRow(null, 'TOTAL', totals),
+    total: makeReportRow(null, 'TOTAL', totals, outcomes),
     userRequests: 5,
     users: {
       rows: USER_CATEGORIES.map((category, index) => ({ ...userRow(index), category })),
