@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutAt } from '../helpers/cut-at.js';
 import { csvLine, recordsOf, split, splitChunks } from '../unit/support.js';
 
 const piece = fc.oneof(
@@ -42,19 +43,6 @@ const document = fc
     return { text, expected };
   });
 
-/** Cut points anywhere in a text. */
-function chunksOf(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let start = 0;
-  for (const point of points) {
-    chunks.push(text.slice(start, point));
-    start = point;
-  }
-  chunks.push(text.slice(start));
-  return chunks;
-}
-
 describe('CsvRecordSplitter (property)', () => {
   it('gives back the fields of RFC 4180 records, with the line each starts on', () => {
     fc.assert(
@@ -70,7 +58,7 @@ describe('CsvRecordSplitter (property)', () => {
   it('gives the same output however the text is cut into chunks', () => {
     fc.assert(
       fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), ({ text }, cuts) => {
-        expect(splitChunks(chunksOf(text, cuts))).toEqual(split(text));
+        expect(splitChunks(cutAt(text, cuts))).toEqual(split(text));
       }),
       { numRuns: 300 },
     );
@@ -85,7 +73,7 @@ describe('CsvRecordSplitter (property)', () => {
     fc.assert(
       fc.property(garbage, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
         const whole = split(text);
-        expect(splitChunks(chunksOf(text, cuts))).toEqual(whole);
+        expect(splitChunks(cutAt(text, cuts))).toEqual(whole);
         const lines = text.split('\n').length;
         let previous = 0;
         for (const event of whole) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutAt } from '../helpers/cut-at.js';
 import { fromEpochDay, toEpochDay } from '../../src/core/dates.js';
 import { createIntake, type IntakeResult } from '../../src/core/intake.js';
 import { parsePeriod, type Period } from '../../src/core/period.js';
@@ -173,19 +174,6 @@ const layout = fc.record({
   ending: fc.constantFrom('\n' as const, '\r\n' as const),
 });
 
-/** Splits a list at the given cut points. */
-function cut<T>(list: readonly T[], cuts: readonly number[]): T[][] {
-  const points = [...new Set(cuts.map((c) => c % (list.length + 1)))].sort((a, b) => a - b);
-  const parts: T[][] = [];
-  let start = 0;
-  for (const point of points) {
-    parts.push(list.slice(start, point));
-    start = point;
-  }
-  parts.push(list.slice(start));
-  return parts;
-}
-
 function period(text: string): Period {
   const result = parsePeriod(text);
   if (!result.ok) throw new Error(result.message);
@@ -300,7 +288,7 @@ describe('intake and report (property)', () => {
         const baseline = buildReport(p, direct(list, p));
         const shuffled = order.map((index) => list[index]!);
         expect(comparable(buildReport(p, direct(shuffled, p)))).toEqual(comparable(baseline));
-        const files = cut(shuffled, cuts);
+        const files = cutAt(shuffled, cuts);
         const split = viaFiles(files, layouts, p);
         expect(split.files).toBe(files.length);
         expect(comparable(buildReport(p, split))).toEqual(comparable(baseline));
