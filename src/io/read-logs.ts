@@ -26,9 +26,11 @@ export interface ReadOptions {
   stdin?: Readable;
   /**
    * Threads that help the main thread read logs given as files: 0 none, N that many, whatever the
-   * size of the logs. By default (and with TRANSPARENCY_THREADS unset) one, for logs of
-   * PARALLEL_FROM_BYTES or more on a machine with two cores or more: measured on two cores, one helper
-   * beside the main thread (which also reads chunks itself) beat two. TRANSPARENCY_THREADS sets it too.
+   * size of the logs, each given chunks from the first (even while it starts: so that a test or a
+   * measurement always has them read). By default (and with TRANSPARENCY_THREADS unset) one, for logs
+   * of PARALLEL_FROM_BYTES or more on a machine with two cores or more, given chunks once it runs:
+   * measured on two cores, one helper beside the main thread (which also reads chunks itself) beat
+   * two. TRANSPARENCY_THREADS sets it too.
    */
   threads?: number;
   /** Called after each chunk with the bytes read so far (for a progress display). */
@@ -37,8 +39,12 @@ export interface ReadOptions {
 
 /** Below this many bytes of logs, the id registry simply grows as it fills. */
 const RESERVE_FROM_BYTES = 8 << 20;
-/** From this many bytes of logs on, other threads help read rows (starting them costs ~30 ms). */
-const PARALLEL_FROM_BYTES = 16 << 20;
+/**
+ * From this many bytes of logs on, a helper thread reads rows. Below, starting it and warming up its
+ * compiled code cost more than it gains: measured on two cores, one thread was faster at 46 MB,
+ * a helper at 70 MB.
+ */
+const PARALLEL_FROM_BYTES = 56 << 20;
 
 /**
  * Reading a large log allocates little, and little of it lives: V8's young generation need not grow
@@ -48,12 +54,12 @@ function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** The number of row-reading threads for logs of `totalBytes` (see ReadOptions.threads). */
-function threadsFor(totalBytes: number, options: ReadOptions): number {
+/** The row-reading threads for logs of `totalBytes`, and whether they were asked for (see ReadOptions.threads). */
+function threadsFor(totalBytes: number, options: ReadOptions): { threads: number; asked: boolean } {
   const env = process.env.TRANSPARENCY_THREADS;
   const asked = options.threads ?? (env !== undefined && env !== '' ? Number(env) : undefined);
-  if (asked !== undefined && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 8);
-  return totalBytes >= PARALLEL_FROM_BYTES && availableParallelism() >= 2 ? 1 : 0;
+  if (asked !== undefined && Number.isInteger(asked) && asked >= 0) return { threads: Math.min(asked, 8), asked: true };
+  return { threads: totalBytes >= PARALLEL_FROM_BYTES && availableParallelism() >= 2 ? 1 : 0, asked: false };
 }
 
 export async function readLogs(sources: readonly Source[], intake: Intake, options: ReadOptions = {}): Promise<void> {
@@ -78,11 +84,11 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
     if (lines > 0) intake.reserve(Math.ceil(((totalBytes * lines) / chunk.length) * 1.02));
   };
-  const threads = sources.some((source) => source.kind === 'file') ? threadsFor(totalBytes, options) : 0;
+  const { threads, asked } = sources.some((source) => source.kind === 'file') ? threadsFor(totalBytes, options) : { threads: 0, asked: false };
   const init = threads >= 1 ? intake.parallel() : undefined;
   const chunk = chunkBytes();
   // Starting a thread resets V8's flags to those of the command line: set ours again once it runs.
-  const pool = init ? RowPool.create(init, threads, chunk, sized ? undefined : keepYoungGenerationSmall) : undefined;
+  const pool = init ? RowPool.create(init, { threads, eager: asked, chunkBytes: chunk, online: sized ? undefined : keepYoungGenerationSmall }) : undefined;
   try {
     // One sink per thread for all files: a thread numbers its cells across files.
     const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];

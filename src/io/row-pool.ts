@@ -20,6 +20,15 @@ export interface Slot {
   results: Int32Array;
 }
 
+export interface PoolOptions {
+  /** Bytes a chunk (and a slot) holds. */
+  chunkBytes: number;
+  /** Give threads chunks from the first, not only once they run (for tests: see ReadOptions.threads). */
+  eager: boolean;
+  /** Called as each thread starts running. */
+  online?: () => void;
+}
+
 /** Where the bundled worker is (beside the bundle's entry), or undefined when running from source. */
 function workerPath(): string | undefined {
   const url = new URL(import.meta.url.includes('/chunks/') ? '../row-worker.js' : './row-worker.js', import.meta.url);
@@ -46,8 +55,16 @@ export class RowPool {
   /** Chunks given to each thread; and read by each, as the threads count them in shared memory. */
   private readonly given: number[] = [];
   private readonly done = new Int32Array(new SharedArrayBuffer(4 * 64));
+  /**
+   * 1 once a thread has started and read its init. Starting one takes ~100 ms (its own Node and
+   * code): a chunk given before then would keep the main thread waiting for it, so until then the
+   * main thread reads every chunk itself (unless `eager`).
+   */
+  private readonly started = new Int32Array(new SharedArrayBuffer(4 * 64));
+  private readonly eager: boolean;
 
-  private constructor(path: string, count: number, init: ParallelInit, chunkBytes: number, online?: () => void) {
+  private constructor(path: string, count: number, init: ParallelInit, { chunkBytes, eager, online }: PoolOptions) {
+    this.eager = eager;
     const shared: SharedSlot[] = [];
     // AHEAD chunks in flight per thread, and two more: one walked here, one read here.
     for (let index = 0; index < AHEAD * count + 2; index++) {
@@ -71,20 +88,17 @@ export class RowPool {
       if (online) worker.once('online', online);
       worker.on('error', (error) => this.fail(index, error));
       worker.on('exit', (code) => this.fail(index, new Error(`a row-reading thread stopped (exit code ${code})`)));
-      worker.postMessage({ type: 'init', init, slots: shared, done: this.done, index } satisfies WorkerRequest);
+      worker.postMessage({ type: 'init', init, slots: shared, done: this.done, started: this.started, index } satisfies WorkerRequest);
       this.workers.push(worker);
       this.given.push(0);
     }
   }
 
-  /**
-   * Threads for this intake, or undefined when they cannot run (running from source, not bundled).
-   * `online` is called as each thread starts running.
-   */
-  static create(init: ParallelInit, threads: number, chunkBytes: number, online?: () => void): RowPool | undefined {
+  /** Threads for this intake, or undefined when they cannot run (running from source, not bundled). */
+  static create(init: ParallelInit, options: PoolOptions & { threads: number }): RowPool | undefined {
     const path = workerPath();
-    if (!path || threads < 1) return undefined;
-    return new RowPool(path, Math.min(threads, 64), init, chunkBytes, online);
+    if (!path || options.threads < 1) return undefined;
+    return new RowPool(path, Math.min(options.threads, 64), init, options);
   }
 
   get size(): number {
@@ -97,15 +111,15 @@ export class RowPool {
 
   /**
    * Has a thread read the chunk in slot `slot` (its first `length` bytes), or returns undefined when
-   * every thread has AHEAD chunks to read already: the main thread then reads that chunk itself,
-   * rather than wait (so no core idles, whichever thread is faster).
+   * every thread has AHEAD chunks to read already or has not started yet: the main thread then reads
+   * that chunk itself, rather than wait (so no core idles, whichever thread is faster).
    */
   read(slot: number, length: number): Promise<ChunkReply & { worker: number }> | undefined {
     const count = this.workers.length;
     for (let tried = 0; tried < count; tried++) {
       const worker = (this.nextWorker + tried) % count;
       // Read from shared memory, not from replies: those arrive only when this thread next waits.
-      if (this.given[worker]! - Atomics.load(this.done, worker) >= AHEAD) continue;
+      if ((!this.eager && Atomics.load(this.started, worker) === 0) || this.given[worker]! - Atomics.load(this.done, worker) >= AHEAD) continue;
       this.nextWorker = (worker + 1) % count;
       this.given[worker]!++;
       return this.ask(worker, { type: 'chunk', id: this.nextId++, slot, length }).then((reply) => ({ ...(reply as ChunkReply), worker }));

@@ -27,6 +27,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
         lines: new Int32Array(slot.lines),
         results: new Int32Array(slot.results),
       }));
+      Atomics.store(message.started, index, 1);
       return;
     case 'layout':
       reader!.layout(message.columns, message.width);

@@ -24,7 +24,7 @@ export const RESULT_WORDS = ROW_KEY_WORDS + 1;
 export const RESULT_BUCKET = 6;
 
 export type WorkerRequest =
-  | { type: 'init'; init: ParallelInit; slots: SharedSlot[]; done: Int32Array; index: number }
+  | { type: 'init'; init: ParallelInit; slots: SharedSlot[]; done: Int32Array; started: Int32Array; index: number }
   | { type: 'layout'; columns: ColumnIndex; width: number }
   | { type: 'chunk'; id: number; slot: number; length: number }
   | { type: 'finish'; id: number };
