@@ -15,7 +15,7 @@ import {
   CATEGORIES, COLUMNS, OUTCOMES, REJECTION_REASONS, REQUESTERS, USER_NOTICES,
   type Category, type Column, type RequestRecord,
 } from './schema.js';
-import { cellKey, timeKey } from './tally.js';
+import { cellCode, countryNumber, timeCode } from './tally.js';
 import type { ColumnIndex } from './validate-row.js';
 import { matchCategory, matchOutcome, matchRejectionReason, matchRequester, matchUserNotice, type MatchResult } from './vocabulary.js';
 
@@ -24,7 +24,7 @@ export interface RowOutput {
   idLow: number;
   idHigh: number;
   signature: number;
-  /** Count cell (an index into cellKeys). */
+  /** Count cell (an index into cellCodes). */
   cell: number;
   /** Decision-time group, or -1; `days` from received to decided. */
   timeCell: number;
@@ -52,8 +52,6 @@ export const PROHIBITED_WORDINGS: readonly string[] = Object.values(PROHIBITED_W
 function dayNumber(text: string): number {
   return Number(text.slice(0, 4)) * 10000 + Number(text.slice(5, 7)) * 100 + Number(text.slice(8, 10));
 }
-
-const monthText = (year: number, month: number) => `${String(year).padStart(4, '0')}-${month < 10 ? `0${month}` : month}`;
 
 /** An enumerated column's values, folded and matched once each. */
 class EnumCache {
@@ -101,13 +99,16 @@ export function copyRowKeys(out: RowOutput, target: Int32Array, at: number): voi
 
 export class RowKeys {
   readonly out: RowOutput = { idLow: 0, idHigh: 0, signature: 0, cell: -1, timeCell: -1, days: 0, bucket: 0, prohibited: undefined };
-  /** Cell keys by index (see tally.cellKey / timeKey). */
-  readonly cellKeys: string[] = [];
-  readonly timeKeys: string[] = [];
-  private readonly cellCodes = new Map<number, number>();
+  /** The codes of the cells and decision-time groups found so far (see tally.cellCode, timeCode), by their index here. */
+  readonly cellCodes: number[] = [];
+  readonly timeCodes: number[] = [];
+  /** Cell and group indices by a number quicker to find than a code (see finish()). */
+  private readonly localCells = new Map<number, number>();
   private readonly monthSlots = new Map<number, number>();
-  private readonly timeCodes = new Map<number, number>();
+  private readonly localTimeCells = new Map<number, number>();
   private readonly countryCodes: string[] = [];
+  /** Each country's number (see tally.countryNumber). */
+  private readonly countryNumbers: number[] = [];
   private readonly countryHashes: number[] = [];
   private readonly countryIndex = new Map<string, number>();
   private readonly countries = new Map<string, number>();
@@ -157,6 +158,7 @@ export class RowKeys {
     if (index === undefined) {
       index = this.countryCodes.push(code) - 1;
       this.countryHashes.push(hashString32(code));
+      this.countryNumbers.push(countryNumber(code));
       this.countryIndex.set(code, index);
     }
     return index;
@@ -207,8 +209,8 @@ export class RowKeys {
     const year = Math.floor(received / 10000);
     const month = Math.floor(received / 100) % 100;
     const monthIndex = year * 12 + month - 1;
-    // A number for the cell, to find its key without building it: a small integer (fast to look up)
-    // when the country and month are among the first 256 and 1024 seen.
+    // A number for the cell, to find it here: a small integer (quicker to look up than its code, which
+    // is above 2^31) when the country and month are among the first 256 and 1024 seen.
     let monthSlot = this.monthSlots.get(monthIndex);
     if (monthSlot === undefined) {
       monthSlot = this.monthSlots.size;
@@ -216,24 +218,21 @@ export class RowKeys {
     }
     const combo = (((((country * 4 + requester) * 5 + category) * 5 + outcome) * 4 + reason) * 4 + notice);
     const code = country < 256 && monthSlot < 1024 ? combo * 1024 + monthSlot : -1 - (monthIndex * 2_000_000 + combo);
-    let cell = this.cellCodes.get(code);
+    let cell = this.localCells.get(code);
     if (cell === undefined) {
-      cell = this.cellKeys.push(cellKey(
-        this.countryCodes[country]!, REQUESTERS[requester]!, CATEGORIES[category]!, OUTCOMES[outcome]!,
-        reason ? REJECTION_REASONS[reason - 1]! : '', notice ? USER_NOTICES[notice - 1]! : '', monthText(year, month),
-      )) - 1;
-      this.cellCodes.set(code, cell);
+      cell = this.cellCodes.push(cellCode(this.countryNumbers[country]!, requester, category, outcome, reason, notice, monthIndex)) - 1;
+      this.localCells.set(code, cell);
     }
     out.cell = cell;
     if (decided) {
       const days =
         toEpochDay(Math.floor(decided / 10000), Math.floor(decided / 100) % 100, decided % 100) -
         toEpochDay(year, month, received % 100);
-      const timeCode = country < 256 && monthSlot < 1024 ? ((monthSlot * 256 + country) * 4 + requester) * 5 + category : -1 - (((monthIndex * 2048 + country) * 4 + requester) * 5 + category);
-      let timeCell = this.timeCodes.get(timeCode);
+      const localTime = country < 256 && monthSlot < 1024 ? ((monthSlot * 256 + country) * 4 + requester) * 5 + category : -1 - (((monthIndex * 2048 + country) * 4 + requester) * 5 + category);
+      let timeCell = this.localTimeCells.get(localTime);
       if (timeCell === undefined) {
-        timeCell = this.timeKeys.push(timeKey(this.countryCodes[country]!, REQUESTERS[requester]!, CATEGORIES[category]!, monthText(year, month))) - 1;
-        this.timeCodes.set(timeCode, timeCell);
+        timeCell = this.timeCodes.push(timeCode(this.countryNumbers[country]!, requester, category, monthIndex)) - 1;
+        this.localTimeCells.set(localTime, timeCell);
       }
       out.days = days;
       out.timeCell = timeCell;

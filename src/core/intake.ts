@@ -45,8 +45,8 @@ export interface ParallelInit {
  * PROHIBITED_WORDINGS + 1 (0: none).
  */
 export interface RemoteRows {
-  /** The cell keys that thread's RowKeys added since its last batch, in order. */
-  addKeys(cellKeys: readonly string[], timeKeys: readonly string[]): void;
+  /** The codes of the cells and groups that thread's RowKeys added since its last batch, in order. */
+  addCodes(cellCodes: readonly number[], timeCodes: readonly number[]): void;
   /** One valid row, counted by the thread: checked here for a repeated id (then uncounted again). */
   commit(file: string, line: number, words: Int32Array, at: number): void;
   /** A row the thread counted that is not a row after all (it lies inside a quoted field): uncounted. */
@@ -229,14 +229,15 @@ export function createIntake(options: IntakeOptions): Intake {
   interface KeySource {
     /** True when another thread has counted its rows already (see RemoteRows). */
     counted: boolean;
-    cellKeys: string[];
-    timeKeys: string[];
+    /** Codes of the source's cells and groups (see tally.cellCode), by the source's numbers. */
+    cellCodes: number[];
+    timeCodes: number[];
     tallyCells: number[];
     comparisonCells: number[];
     tallyTimeCells: number[];
     comparisonTimeCells: number[];
   }
-  const local: KeySource = { counted: false, cellKeys: keys.cellKeys, timeKeys: keys.timeKeys, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
+  const local: KeySource = { counted: false, cellCodes: keys.cellCodes, timeCodes: keys.timeCodes, tallyCells, comparisonCells, tallyTimeCells, comparisonTimeCells };
 
   /** Counts a valid row unless its id was seen before; says whether it is new. */
   // A row's words (ROW_WORDS of them): idLow, idHigh, signature, cell, timeCell, days, bucket, line. In
@@ -289,11 +290,11 @@ export function createIntake(options: IntakeOptions): Intake {
     const cells = bucket === 0 ? source.tallyCells : source.comparisonCells;
     const timeCells = bucket === 0 ? source.tallyTimeCells : source.comparisonTimeCells;
     let cell = cells[cellIndex];
-    if (cell === undefined) cell = cells[cellIndex] = target.cell(source.cellKeys[cellIndex]!);
+    if (cell === undefined) cell = cells[cellIndex] = target.cell(source.cellCodes[cellIndex]!);
     target.addToCell(cell, sign);
     if (timeIndex >= 0) {
       let timeCell = timeCells[timeIndex];
-      if (timeCell === undefined) timeCell = timeCells[timeIndex] = target.timeCell(source.timeKeys[timeIndex]!);
+      if (timeCell === undefined) timeCell = timeCells[timeIndex] = target.timeCell(source.timeCodes[timeIndex]!);
       target.addToTimeCell(timeCell, days, sign);
     }
   };
@@ -410,11 +411,11 @@ export function createIntake(options: IntakeOptions): Intake {
   };
 
   const remote = (): RemoteRows => {
-    const source: KeySource = { counted: true, cellKeys: [], timeKeys: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
+    const source: KeySource = { counted: true, cellCodes: [], timeCodes: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
     return {
-      addKeys(cellKeys, timeKeys) {
-        for (const key of cellKeys) source.cellKeys.push(key);
-        for (const key of timeKeys) source.timeKeys.push(key);
+      addCodes(cellCodes, timeCodes) {
+        for (const code of cellCodes) source.cellCodes.push(code);
+        for (const code of timeCodes) source.timeCodes.push(code);
       },
       commit(file, line, words, at) {
         ledger.read++;
@@ -429,8 +430,8 @@ export function createIntake(options: IntakeOptions): Intake {
         countRow(words, at, source, -1);
       },
       addCounts(counts) {
-        addThreadCounts(tally, source.cellKeys, source.timeKeys, counts.cells, counts.times);
-        if (comparisonTally) addThreadCounts(comparisonTally, source.cellKeys, source.timeKeys, counts.comparisonCells, counts.comparisonTimes);
+        addThreadCounts(tally, source.cellCodes, source.timeCodes, counts.cells, counts.times);
+        if (comparisonTally) addThreadCounts(comparisonTally, source.cellCodes, source.timeCodes, counts.comparisonCells, counts.comparisonTimes);
       },
     };
   };
@@ -498,10 +499,10 @@ function otherSeparator(cells: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Adds a thread's counts, by its cell numbers (`cellKeys`, `timeKeys`), to `tally`. */
-function addThreadCounts(tally: Tally, cellKeys: readonly string[], timeKeys: readonly string[], cells: Int32Array, times: Int32Array): void {
+/** Adds a thread's counts, by its cell numbers (whose codes are `cellCodes`, `timeCodes`), to `tally`. */
+function addThreadCounts(tally: Tally, cellCodes: readonly number[], timeCodes: readonly number[], cells: Int32Array, times: Int32Array): void {
   cells.forEach((count, cell) => {
-    if (count !== 0) tally.addToCell(tally.cell(cellKeys[cell]!), count);
+    if (count !== 0) tally.addToCell(tally.cell(cellCodes[cell]!), count);
   });
-  for (let at = 0; at < times.length; at += 3) tally.addToTimeCell(tally.timeCell(timeKeys[times[at]!]!), times[at + 1]!, times[at + 2]!);
+  for (let at = 0; at < times.length; at += 3) tally.addToTimeCell(tally.timeCell(timeCodes[times[at]!]!), times[at + 1]!, times[at + 2]!);
 }

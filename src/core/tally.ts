@@ -1,10 +1,16 @@
 // Counts of counted requests by every dimension a report or query groups by. Its size grows with the
 // number of distinct combinations (countries × categories × outcomes × months …), never with rows.
 //
-// A combination is a cell: its key is a string (see cellKey), looked up once; after that the intake
-// counts by the cell's number (addToCell), without building a key per row.
+// A combination is a cell, known by a code: one whole number for its country, requester, category,
+// outcome, reason, notice and month (cellCode). The code is the same in every thread, so that the
+// counts of several threads join by number; no key is built or split per cell, and the cell's text
+// is made only once, by entries(). The intake counts by the cell's index (addToCell).
 import { epochDayOf } from './dates.js';
-import type { Category, Outcome, RejectionReason, RequestRecord, Requester, UserNotice } from './schema.js';
+import { PairCounts } from './pair-counts.js';
+import {
+  CATEGORIES, OUTCOMES, REJECTION_REASONS, REQUESTERS, USER_NOTICES,
+  type Category, type Outcome, type RejectionReason, type RequestRecord, type Requester, type UserNotice,
+} from './schema.js';
 
 export interface TallyEntry {
   country: string;
@@ -32,116 +38,117 @@ export interface Tally {
   add(record: RequestRecord): void;
   entries(): TallyEntry[];
   decisionTimes(): DecisionTimeEntry[];
-  /** The number of a count cell (see cellKey), created at 0 when new. */
-  cell(key: string): number;
-  /** The number of a decision-time group (see timeKey): its counts by days, created empty when new. */
-  timeCell(key: string): number;
+  /** The index of a count cell, by its code (see cellCode), created at 0 when new. */
+  cell(code: number): number;
+  /** The index of a decision-time group, by its code (see timeCode): its counts by days, created empty when new. */
+  timeCell(code: number): number;
   addToCell(cell: number, count: number): void;
   addToTimeCell(cell: number, days: number, count: number): void;
 }
 
-const SEPARATOR = '\u0001';
+/** Month numbers (year × 12 + month − 1) below this: years up to 10922. */
+const MONTHS = 1 << 17;
+const SIZES = [REQUESTERS.length, CATEGORIES.length, OUTCOMES.length, REJECTION_REASONS.length + 1, USER_NOTICES.length + 1] as const;
 
-/** The key of a count cell. */
-export function cellKey(
-  country: string, requester: string, category: string, outcome: string,
-  rejectionReason: string, userNotified: string, month: string,
-): string {
-  return `${country}${SEPARATOR}${requester}${SEPARATOR}${category}${SEPARATOR}${outcome}${SEPARATOR}${rejectionReason}${SEPARATOR}${userNotified}${SEPARATOR}${month}`;
+/** A country code's number: `AA` 0 … `ZZ` 675. */
+export function countryNumber(code: string): number {
+  const first = code.charCodeAt(0) - 65;
+  const second = code.charCodeAt(1) - 65;
+  if (code.length !== 2 || !(first >= 0 && first < 26 && second >= 0 && second < 26)) throw new Error(`not an ISO 3166-1 alpha-2 code: ${code}`);
+  return first * 26 + second;
 }
 
-/** The key of a decision-time group: its requests are counted by their days from received to decided. */
-export function timeKey(country: string, requester: string, category: string, month: string): string {
-  return `${country}${SEPARATOR}${requester}${SEPARATOR}${category}${SEPARATOR}${month}`;
+/** The number of the month of `YYYY-MM…`: year × 12 + month − 1. */
+export function monthNumber(day: string): number {
+  return Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 }
 
-export function recordCellKey(record: RequestRecord): string {
-  return cellKey(
-    record.country, record.requester, record.category, record.outcome,
-    record.rejectionReason ?? '', record.userNotified ?? '', record.received.slice(0, 7),
+/**
+ * The code of a count cell: requester, category and outcome are indices into REQUESTERS, CATEGORIES
+ * and OUTCOMES; reason and notice one more than theirs, 0 for none. Below 2^53 (a whole number a
+ * double holds exactly).
+ */
+export function cellCode(
+  country: number, requester: number, category: number, outcome: number, reason: number, notice: number, month: number,
+): number {
+  return (((((country * SIZES[0] + requester) * SIZES[1] + category) * SIZES[2] + outcome) * SIZES[3] + reason) * SIZES[4] + notice) * MONTHS + month;
+}
+
+/** The code of a decision-time group: its requests are counted by their days from received to decided. */
+export function timeCode(country: number, requester: number, category: number, month: number): number {
+  return ((country * SIZES[0] + requester) * SIZES[1] + category) * MONTHS + month;
+}
+
+function recordCellCode(record: RequestRecord): number {
+  return cellCode(
+    countryNumber(record.country), REQUESTERS.indexOf(record.requester), CATEGORIES.indexOf(record.category), OUTCOMES.indexOf(record.outcome),
+    record.rejectionReason ? REJECTION_REASONS.indexOf(record.rejectionReason) + 1 : 0,
+    record.userNotified ? USER_NOTICES.indexOf(record.userNotified) + 1 : 0,
+    monthNumber(record.received),
   );
 }
 
-/** The decision-time key of a record and its days from received to decided, or undefined when it was not decided. */
-export function recordTime(record: RequestRecord): { key: string; days: number } | undefined {
+/** The decision-time code of a record and its days from received to decided, or undefined when it was not decided. */
+function recordTime(record: RequestRecord): { code: number; days: number } | undefined {
   if (!record.decided) return undefined;
   const days = epochDayOf(record.decided) - epochDayOf(record.received);
-  return { key: timeKey(record.country, record.requester, record.category, record.received.slice(0, 7)), days };
+  const code = timeCode(countryNumber(record.country), REQUESTERS.indexOf(record.requester), CATEGORIES.indexOf(record.category), monthNumber(record.received));
+  return { code, days };
 }
 
-/** Counts by whole days: an array for the usual small numbers, a map for the rest. */
-class DayCounts {
-  readonly small: number[] = [];
-  large: Map<number, number> | undefined;
-  add(days: number, count: number): void {
-    if (days >= 0 && days < 1024) {
-      while (this.small.length <= days) this.small.push(0);
-      this.small[days]! += count;
-    } else {
-      this.large ??= new Map();
-      this.large.set(days, (this.large.get(days) ?? 0) + count);
+/** Turns codes back into text, each country and month made once. */
+class CodeText {
+  private readonly countries = new Map<number, string>();
+  private readonly months = new Map<number, string>();
+
+  country(number: number): string {
+    let code = this.countries.get(number);
+    if (code === undefined) {
+      code = String.fromCharCode(65 + Math.floor(number / 26), 65 + (number % 26));
+      this.countries.set(number, code);
     }
+    return code;
   }
-  entries(): [number, number][] {
-    const entries: [number, number][] = [];
-    this.small.forEach((count, days) => {
-      if (count !== 0) entries.push([days, count]);
-    });
-    for (const [days, count] of this.large ?? []) if (count !== 0) entries.push([days, count]);
-    return entries.sort((a, b) => a[0] - b[0]);
+
+  month(number: number): string {
+    let text = this.months.get(number);
+    if (text === undefined) {
+      const month = (number % 12) + 1;
+      text = `${String(Math.floor(number / 12)).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
+      this.months.set(number, text);
+    }
+    return text;
   }
 }
 
 export function createTally(): Tally {
-  const cellIndex = new Map<string, number>();
-  const cellKeys: string[] = [];
+  const cellIndex = new Map<number, number>();
+  const cellCodes: number[] = [];
   const counts: number[] = [];
-  const timeIndex = new Map<string, number>();
-  const timeKeys: string[] = [];
-  const timeCounts: DayCounts[] = [];
-  // The parts of each key (7 a cell, 4 a group), split once when the key is new and shared: the
-  // same few countries, months and values are then one string each, in the entries too.
-  const cellParts: string[] = [];
-  const timeParts: string[] = [];
-  /** Where each key's parts start in cellParts / timeParts. */
-  const cellPartsAt: number[] = [];
-  const timePartsAt: number[] = [];
-  const interned = new Map<string, string>();
-  const addParts = (parts: string[], key: string) => {
-    for (const part of key.split(SEPARATOR)) {
-      let shared = interned.get(part);
-      if (shared === undefined) {
-        shared = part;
-        interned.set(part, part);
-      }
-      parts.push(shared);
-    }
-  };
+  const timeIndex = new Map<number, number>();
+  const timeCodes: number[] = [];
+  /** Requests by decision-time group and days. */
+  const timeCounts = new PairCounts();
   const tally: Tally = {
     add(record) {
-      counts[tally.cell(recordCellKey(record))]!++;
+      counts[tally.cell(recordCellCode(record))]!++;
       const time = recordTime(record);
-      if (time !== undefined) timeCounts[tally.timeCell(time.key)]!.add(time.days, 1);
+      if (time !== undefined) timeCounts.add(tally.timeCell(time.code), time.days, 1);
     },
-    cell(key) {
-      let index = cellIndex.get(key);
+    cell(code) {
+      let index = cellIndex.get(code);
       if (index === undefined) {
-        index = cellKeys.push(key) - 1;
+        index = cellCodes.push(code) - 1;
         counts.push(0);
-        cellIndex.set(key, index);
-        cellPartsAt.push(cellParts.length);
-        addParts(cellParts, key);
+        cellIndex.set(code, index);
       }
       return index;
     },
-    timeCell(key) {
-      let index = timeIndex.get(key);
+    timeCell(code) {
+      let index = timeIndex.get(code);
       if (index === undefined) {
-        index = timeKeys.push(key) - 1;
-        timeCounts.push(new DayCounts());
-        timeIndex.set(key, index);
-        timePartsAt.push(timeParts.length);
-        addParts(timeParts, key);
+        index = timeCodes.push(code) - 1;
+        timeIndex.set(code, index);
       }
       return index;
     },
@@ -149,38 +156,57 @@ export function createTally(): Tally {
       counts[cell]! += count;
     },
     addToTimeCell(cell, days, count) {
-      timeCounts[cell]!.add(days, count);
+      timeCounts.add(cell, days, count);
     },
     entries() {
+      const text = new CodeText();
       const entries: TallyEntry[] = [];
-      cellKeys.forEach((_key, index) => {
+      cellCodes.forEach((code, index) => {
         const count = counts[index]!;
         if (count === 0) return; // a cell looked up but never counted
-        const [country, requester, category, outcome, rejectionReason, userNotified, month] = cellParts.slice(
-          cellPartsAt[index]!, cellPartsAt[index + 1] ?? cellParts.length,
-        );
+        let rest = Math.floor(code / MONTHS);
+        const month = code - rest * MONTHS;
+        const notice = rest % SIZES[4];
+        rest = (rest - notice) / SIZES[4];
+        const reason = rest % SIZES[3];
+        rest = (rest - reason) / SIZES[3];
+        const outcome = rest % SIZES[2];
+        rest = (rest - outcome) / SIZES[2];
+        const category = rest % SIZES[1];
+        rest = (rest - category) / SIZES[1];
+        const requester = rest % SIZES[0];
         const entry: TallyEntry = {
-          country: country!,
-          requester: requester as Requester,
-          category: category as Category,
-          outcome: outcome as Outcome,
-          month: month!,
+          country: text.country((rest - requester) / SIZES[0]),
+          requester: REQUESTERS[requester]!,
+          category: CATEGORIES[category]!,
+          outcome: OUTCOMES[outcome]!,
+          month: text.month(month),
           count,
         };
-        if (rejectionReason) entry.rejectionReason = rejectionReason as RejectionReason;
-        if (userNotified) entry.userNotified = userNotified as UserNotice;
+        if (reason) entry.rejectionReason = REJECTION_REASONS[reason - 1]!;
+        if (notice) entry.userNotified = USER_NOTICES[notice - 1]!;
         entries.push(entry);
       });
       return entries;
     },
     decisionTimes() {
+      const text = new CodeText();
       const entries: DecisionTimeEntry[] = [];
-      timeKeys.forEach((_key, index) => {
-        const [country, requester, category, month] = timeParts.slice(timePartsAt[index]!, timePartsAt[index + 1] ?? timeParts.length);
-        for (const [days, count] of timeCounts[index]!.entries()) {
-          entries.push({ country: country!, requester: requester as Requester, category: category as Category, month: month!, days, count });
+      let group = -1;
+      let parts: Omit<DecisionTimeEntry, 'days' | 'count'> | undefined;
+      for (const { group: index, days, count } of timeCounts.entries()) {
+        if (index !== group) {
+          group = index;
+          const code = timeCodes[index]!;
+          let rest = Math.floor(code / MONTHS);
+          const month = text.month(code - rest * MONTHS);
+          const category = rest % SIZES[1];
+          rest = (rest - category) / SIZES[1];
+          const requester = rest % SIZES[0];
+          parts = { country: text.country((rest - requester) / SIZES[0]), requester: REQUESTERS[requester]!, category: CATEGORIES[category]!, month };
         }
-      });
+        entries.push({ ...parts!, days, count });
+      }
       return entries;
     },
   };

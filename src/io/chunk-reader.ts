@@ -92,11 +92,11 @@ export class ChunkReader {
       lineCount,
       candidateCount,
       overflow,
-      cellKeys: rowKeys.cellKeys.slice(this.cellsSent),
-      timeKeys: rowKeys.timeKeys.slice(this.timesSent),
+      cellCodes: rowKeys.cellCodes.slice(this.cellsSent),
+      timeCodes: rowKeys.timeCodes.slice(this.timesSent),
     };
-    this.cellsSent = rowKeys.cellKeys.length;
-    this.timesSent = rowKeys.timeKeys.length;
+    this.cellsSent = rowKeys.cellCodes.length;
+    this.timesSent = rowKeys.timeCodes.length;
     return reply;
   }
 

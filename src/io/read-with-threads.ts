@@ -53,7 +53,7 @@ export async function readRestWithThreads(
     }
     const reply = await next.reply;
     const remote = remotes[reply.worker]!;
-    remote.addKeys(reply.cellKeys, reply.timeKeys);
+    remote.addCodes(reply.cellCodes, reply.timeCodes);
     const { data, lines, results } = pool.slots[next.slot]!;
     reader.runFound(
       data, next.length, { first: reply.first, lines, lineCount: reply.lineCount, overflow: reply.overflow },

@@ -40,9 +40,9 @@ export interface ChunkReply {
   candidateCount: number;
   /** True when the chunk has more lines than a slot holds: the main thread reads the rest itself. */
   overflow: boolean;
-  /** The cell keys this thread's RowKeys added since its last reply, in order. */
-  cellKeys: string[];
-  timeKeys: string[];
+  /** The codes of the cells and groups this thread's RowKeys added since its last reply, in order. */
+  cellCodes: number[];
+  timeCodes: number[];
 }
 
 export interface CountsReply extends RemoteCounts {

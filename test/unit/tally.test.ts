@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../src/core/schema.js';
-import { createTally } from '../../src/core/tally.js';
+import { cellCode, countryNumber, createTally, monthNumber } from '../../src/core/tally.js';
 
 function record(overrides: Partial<RequestRecord>): RequestRecord {
   return {
@@ -69,5 +69,32 @@ describe('createTally', () => {
       { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', month: '2021-02', days: 2, count: 2 },
       { country: 'FR', requester: 'government', category: 'technical-expertise', month: '2021-02', days: 2, count: 1 },
     ]);
+  });
+});
+
+describe('cell codes', () => {
+  it('give back every country, value and month a record had', () => {
+    const tally = createTally();
+    const records: RequestRecord[] = [
+      record({ id: '1', country: 'AA', received: '0001-01-01', requester: 'user', category: 'data-copy', outcome: 'pending', userNotified: 'not-permitted' }),
+      record({ id: '2', country: 'ZZ', received: '9999-12-31', requester: 'international-organization', outcome: 'rejected', rejectionReason: 'prohibited-by-principles' }),
+    ];
+    for (const each of records) tally.add(each);
+    expect(tally.entries()).toEqual([
+      { country: 'AA', requester: 'user', category: 'data-copy', outcome: 'pending', userNotified: 'not-permitted', month: '0001-01', count: 1 },
+      { country: 'ZZ', requester: 'international-organization', category: 'technical-expertise', outcome: 'rejected', rejectionReason: 'prohibited-by-principles', month: '9999-12', count: 1 },
+    ]);
+  });
+
+  it('are below 2^53 for the largest values', () => {
+    const largest = cellCode(countryNumber('ZZ'), 3, 4, 4, 3, 3, monthNumber('9999-12-31'));
+    expect(Number.isSafeInteger(largest)).toBe(true);
+  });
+
+  it('refuse a country that is not an alpha-2 code (a bug upstream, not an input error)', () => {
+    expect(() => countryNumber('Russia')).toThrow(/alpha-2/);
+    expect(() => countryNumber('ru')).toThrow(/alpha-2/);
+    expect(countryNumber('AA')).toBe(0);
+    expect(countryNumber('ZZ')).toBe(675);
   });
 });
