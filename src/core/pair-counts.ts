@@ -33,14 +33,37 @@ export class PairCounts {
     if (++this.size * 2 > mask) this.grow();
   }
 
-  /** Every pair with a count other than 0, by group, then by days. */
-  entries(): Array<{ group: number; days: number; count: number }> {
-    const entries: Array<{ group: number; days: number; count: number }> = [];
-    for (let slot = 0; slot <= this.mask; slot++) {
-      const key = this.groups[slot]!;
-      if (key !== EMPTY && this.counts[slot] !== 0) entries.push({ group: key - 1, days: this.days[slot]!, count: this.counts[slot]! });
+  /**
+   * Calls `each` for every pair with a count other than 0, by group, then by days (groups are
+   * numbered from 0 without gaps: a counting sort, no comparisons).
+   */
+  forEach(each: (group: number, days: number, count: number) => void): void {
+    const { groups, days, counts } = this;
+    let groupCount = 0;
+    for (let slot = 0; slot <= this.mask; slot++) if (groups[slot]! > groupCount) groupCount = groups[slot]!;
+    // starts[g + 1]: how many slots group g has; then, summed, where group g ends in `order` (and
+    // starts[g] where it starts).
+    const starts = new Int32Array(groupCount + 1);
+    for (let slot = 0; slot <= this.mask; slot++) if (groups[slot] !== EMPTY) starts[groups[slot]!]!++;
+    for (let group = 1; group <= groupCount; group++) starts[group]! += starts[group - 1]!;
+    const order = new Int32Array(this.size);
+    const next = starts.slice(0, groupCount);
+    for (let slot = 0; slot <= this.mask; slot++) if (groups[slot] !== EMPTY) order[next[groups[slot]! - 1]!++] = slot;
+    for (let group = 0; group < groupCount; group++) {
+      const from = starts[group]!;
+      const to = starts[group + 1]!;
+      // A group has a few day counts: insertion sort.
+      for (let i = from + 1; i < to; i++) {
+        const slot = order[i]!;
+        let j = i - 1;
+        for (; j >= from && days[order[j]!]! > days[slot]!; j--) order[j + 1] = order[j]!;
+        order[j + 1] = slot;
+      }
+      for (let i = from; i < to; i++) {
+        const slot = order[i]!;
+        if (counts[slot] !== 0) each(group, days[slot]!, counts[slot]!);
+      }
     }
-    return entries.sort((a, b) => a.group - b.group || a.days - b.days);
   }
 
   private grow(): void {

@@ -193,20 +193,25 @@ export function createTally(): Tally {
       const text = new CodeText();
       const entries: DecisionTimeEntry[] = [];
       let group = -1;
-      let parts: Omit<DecisionTimeEntry, 'days' | 'count'> | undefined;
-      for (const { group: index, days, count } of timeCounts.entries()) {
+      let country = '';
+      let requester: Requester = REQUESTERS[0];
+      let category: Category = CATEGORIES[0];
+      let month = '';
+      timeCounts.forEach((index, days, count) => {
         if (index !== group) {
           group = index;
           const code = timeCodes[index]!;
           let rest = Math.floor(code / MONTHS);
-          const month = text.month(code - rest * MONTHS);
-          const category = rest % SIZES[1];
-          rest = (rest - category) / SIZES[1];
-          const requester = rest % SIZES[0];
-          parts = { country: text.country((rest - requester) / SIZES[0]), requester: REQUESTERS[requester]!, category: CATEGORIES[category]!, month };
+          month = text.month(code - rest * MONTHS);
+          const categoryIndex = rest % SIZES[1];
+          rest = (rest - categoryIndex) / SIZES[1];
+          const requesterIndex = rest % SIZES[0];
+          country = text.country((rest - requesterIndex) / SIZES[0]);
+          requester = REQUESTERS[requesterIndex]!;
+          category = CATEGORIES[categoryIndex]!;
         }
-        entries.push({ ...parts!, days, count });
-      }
+        entries.push({ country, requester, category, month, days, count });
+      });
       return entries;
     },
   };
