@@ -40,8 +40,8 @@ export interface IdRegistry {
    * checking them lets their cache misses overlap.
    */
   touch(idLow: number): number;
-  /** touch() for the ids at `words[0]`, `words[stride]`, … (`count` of them); returns a small number. */
-  touchWords(words: Int32Array, count: number, stride: number): number;
+  /** touch() for the ids at `words[from]`, `words[from + stride]`, … (`count` of them, within `words`); returns a small number. */
+  touchWords(words: Int32Array, from: number, count: number, stride: number): number;
   /** Makes room for this many ids in all (no effect when there is room already). */
   reserve(ids: number): void;
   readonly size: number;
@@ -160,10 +160,11 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       return check(scratch, 0, file, line);
     },
     checkWords: check,
-    touchWords(words, count, stride) {
+    touchWords(words, from, count, stride) {
       const t = table;
+      const end = Math.min(words.length, from + count * stride);
       let read = 0;
-      for (let i = 0, at = 0; i < count; i++, at += stride) read ^= t[home(words[at]! >>> 0) * WORDS]!;
+      for (let at = from; at < end; at += stride) read ^= t[home(words[at]! >>> 0) * WORDS]!;
       return read & 1;
     },
     first() {

@@ -136,8 +136,11 @@ export interface Intake {
   finish(): IntakeResult;
 }
 
-/** How many rows ahead RemoteRows.commit reads the id table. */
-const PREFETCH_ROWS = 24;
+/**
+ * RemoteRows.commit reads the id table for this many rows at once, before checking them: their cache
+ * misses then overlap, instead of each row waiting for its own.
+ */
+const TOUCH_ROWS = 128;
 
 export function createIntake(options: IntakeOptions): Intake {
   const maxProblems = options.maxProblems ?? 10_000;
@@ -329,7 +332,7 @@ export function createIntake(options: IntakeOptions): Intake {
     const count = pendingCount;
     if (count === 0) return;
     pendingCount = 0;
-    touched = ids.touchWords(pending, count, WORDS); // kept, so that the reads are not optimised away
+    touched = ids.touchWords(pending, 0, count, WORDS); // kept, so that the reads are not optimised away
     for (let i = 0, at = 0; i < count; i++, at += WORDS) {
       commitRow(pendingFile, pending[at + 7]!, undefined, pending, at, pendingProhibited[i], local);
       pendingProhibited[i] = undefined;
@@ -410,6 +413,10 @@ export function createIntake(options: IntakeOptions): Intake {
     return true;
   };
 
+  // The rows whose ids RemoteRows.commit has read the table for: words[touchedFrom, touchedTo).
+  let touchedWords: Int32Array | undefined;
+  let touchedFrom = 0;
+  let touchedTo = 0;
   const remote = (): RemoteRows => {
     const source: KeySource = { counted: true, cellCodes: [], timeCodes: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
     return {
@@ -420,9 +427,12 @@ export function createIntake(options: IntakeOptions): Intake {
       commit(file, line, words, at) {
         ledger.read++;
         flush();
-        // Read ahead where a later row's id will go, so that its cache miss overlaps with this work.
-        const ahead = at + PREFETCH_ROWS * (ROW_KEY_WORDS + 1);
-        if (ahead < words.length) touched ^= ids.touch(words[ahead]!);
+        if (words !== touchedWords || at < touchedFrom || at >= touchedTo) {
+          touchedWords = words;
+          touchedFrom = at;
+          touchedTo = at + TOUCH_ROWS * (ROW_KEY_WORDS + 1);
+          touched ^= ids.touchWords(words, at, TOUCH_ROWS, ROW_KEY_WORDS + 1);
+        }
         const prohibited = words[at + ROW_KEY_WORDS]!;
         commitRow(file, line, undefined, words, at, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
       },
