@@ -400,7 +400,7 @@ export class RowKeys {
     // Commas are found four bytes at a time, in the 32-bit words of the bytes' buffer: a word without
     // a comma (x = word ^ ',,,,' has no zero byte) is passed over at once; in one with, the flagged
     // bytes are checked one by one (the first flag is always a comma, later ones may not be).
-    if (bytes !== this.wordSource) this.wordsOf(bytes);
+    if (bytes !== this.wordSource) this.useBytes(bytes);
     const words = this.words;
     const base = this.wordBase;
     let i = start;
@@ -525,17 +525,22 @@ export class RowKeys {
     return true;
   }
 
-  /** The bytes readBytes last read, and the 32-bit words of their whole buffer (from its start). */
+  /** The bytes readBytes reads, and the 32-bit words of their whole buffer (from its start). */
   private wordSource: Uint8Array | undefined;
   private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
   /** Where `wordSource` starts in its buffer. */
   private wordBase = 0;
 
-  private wordsOf(bytes: Uint8Array): void {
+  /**
+   * Sets readBytes up for lines in `bytes`: call it before the lines of each new array. (readBytes
+   * does so itself when it meets another array, but a branch first taken after V8 has optimised
+   * readBytes throws the optimised code away: ~50 ms of compiling again, per thread.)
+   */
+  useBytes(bytes: Uint8Array): void {
     const buffer = bytes.buffer;
     this.wordSource = bytes;
-    this.words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
     this.wordBase = bytes.byteOffset;
+    if (this.words.buffer !== buffer) this.words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
   }
 
   private dayBytes(bytes: Uint8Array, start: number, end: number): number {

@@ -119,6 +119,8 @@ export interface Intake {
    * Returns false, having done nothing, when the row must be given as text (rowText) instead.
    */
   rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number): boolean;
+  /** Tells rowBytes that lines of `bytes` come next (see RowKeys.useBytes). */
+  useBytes(bytes: Uint8Array): void;
   /** How other threads can read rows for this intake, or undefined when they cannot (then read here). */
   parallel(): ParallelInit | undefined;
   /** The current file's columns, or undefined when its rows cannot be read. */
@@ -451,6 +453,7 @@ export function createIntake(options: IntakeOptions): Intake {
     row,
     rowText,
     rowBytes,
+    useBytes: (bytes) => keys.useBytes(bytes),
     remote,
     parallel: () =>
       fast && options.classifierRules

@@ -35,9 +35,14 @@ export class ByteLineReader {
   private atStart = true;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+  /**
+   * `begin` is told of each array of bytes before `direct` is offered lines in it (so that the row
+   * reader sets itself up for an array once, not at a line that finds it changed).
+   */
   constructor(
     private readonly splitter: CsvRecordSplitter,
     private readonly direct: DirectLine,
+    private readonly begin: (bytes: Uint8Array) => void = () => undefined,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -64,9 +69,11 @@ export class ByteLineReader {
       }
       const line = concat(this.rest, data.subarray(0, newline));
       this.rest = undefined;
+      this.begin(line);
       this.line(line, 0, line.length, !line.includes(34));
       position = newline + 1;
     }
+    this.begin(data);
     let quote = data.indexOf(34, position);
     if (quote === -1) quote = data.length;
     for (let newline = data.indexOf(10, position); newline !== -1; newline = data.indexOf(10, position)) {
@@ -96,7 +103,9 @@ export class ByteLineReader {
     }
     const head = this.rest ? concat(this.rest, data.subarray(0, first)) : data.subarray(0, first);
     this.rest = undefined;
+    this.begin(head);
     this.line(head, 0, head.length, !head.includes(34));
+    this.begin(data);
     const splitter = this.splitter;
     let position = first + 1;
     for (let i = 0, at = 0; i < lineCount; i++, at += LINE_WORDS) {

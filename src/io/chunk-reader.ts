@@ -14,6 +14,9 @@ export interface SlotView {
   results: Int32Array;
 }
 
+const SCANNED_CANDIDATES = 0;
+const SCANNED_OVERFLOW = 1;
+
 export class ChunkReader {
   private readonly keys: RowKeys;
   private cellsSent = 0;
@@ -40,64 +43,81 @@ export class ChunkReader {
   /** Reads the first `length` bytes of `slot`; what the main thread needs to walk them. */
   read(id: number, slot: SlotView, length: number): ChunkReply {
     const rowKeys = this.keys;
-    const { data, lines, results } = slot;
-    const maxLines = lines.length / LINE_WORDS;
-    const first = data.indexOf(10);
-    let lineCount = 0;
-    let candidateCount = 0;
-    let overflow = false;
-    if (first !== -1 && first < length) {
-      let position = first + 1;
-      let quote = data.indexOf(34, position);
-      if (quote === -1 || quote >= length) quote = length;
-      const out = rowKeys.out;
-      for (let newline = data.indexOf(10, position); newline !== -1 && newline < length; newline = data.indexOf(10, position)) {
-        if (lineCount === maxLines) {
-          overflow = true;
-          break;
-        }
-        const at = LINE_WORDS * lineCount++;
-        lines[at] = newline;
-        if (newline > quote) {
-          lines[at + 1] = LINE_QUOTED;
-          quote = data.indexOf(34, newline + 1);
-          if (quote === -1 || quote >= length) quote = length;
-          position = newline + 1;
-          continue;
-        }
-        const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
-        const firstByte = data[position]!;
-        if (end === position || firstByte <= 32 || firstByte >= 127) {
-          lines[at + 1] = LINE_PLAIN;
-          position = newline + 1;
-          continue;
-        }
-        const candidate = candidateCount++;
-        lines[at + 1] = candidate;
-        const r = candidate * RESULT_WORDS;
-        if (rowKeys.readBytes(data, position, end)) {
-          copyRowKeys(out, results, r);
-          results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
-          this.count(out.cell, out.timeCell, out.days, out.bucket);
-        } else {
-          results[r + RESULT_BUCKET] = -1;
-        }
-        position = newline + 1;
-      }
-    }
+    const first = slot.data.indexOf(10);
+    const scanned = this.scanned;
+    scanned[SCANNED_CANDIDATES] = 0;
+    scanned[SCANNED_OVERFLOW] = 0;
+    const lineCount = first !== -1 && first < length ? this.scan(slot, first, length) : 0;
     const reply: ChunkReply = {
       type: 'chunk',
       id,
       first: first < length ? first : -1,
       lineCount,
-      candidateCount,
-      overflow,
+      candidateCount: scanned[SCANNED_CANDIDATES]!,
+      overflow: scanned[SCANNED_OVERFLOW] === 1,
       cellCodes: rowKeys.cellCodes.slice(this.cellsSent),
       timeCodes: rowKeys.timeCodes.slice(this.timesSent),
     };
     this.cellsSent = rowKeys.cellCodes.length;
     this.timesSent = rowKeys.timeCodes.length;
     return reply;
+  }
+
+  /** What scan() found besides the lines: candidates, and 1 when the slot held too few lines. */
+  private readonly scanned = new Int32Array(2);
+
+  /**
+   * Finds and reads the lines after the `\n` at `first`; returns how many. A method of its own that
+   * ends in a plain return: V8 compiles its long loop on the fly (on-stack replacement) before any
+   * code after the loop has run, and code there that needs type feedback (building the reply, say)
+   * would then throw the compiled loop away at the end of every chunk.
+   */
+  private scan(slot: SlotView, first: number, length: number): number {
+    const rowKeys = this.keys;
+    const { data, lines, results } = slot;
+    const scanned = this.scanned;
+    const maxLines = lines.length / LINE_WORDS;
+    let lineCount = 0;
+    let candidateCount = 0;
+    let position = first + 1;
+    let quote = data.indexOf(34, position);
+    if (quote === -1 || quote >= length) quote = length;
+    const out = rowKeys.out;
+    for (let newline = data.indexOf(10, position); newline !== -1 && newline < length; newline = data.indexOf(10, position)) {
+      if (lineCount === maxLines) {
+        scanned[SCANNED_OVERFLOW] = 1;
+        break;
+      }
+      const at = LINE_WORDS * lineCount++;
+      lines[at] = newline;
+      if (newline > quote) {
+        lines[at + 1] = LINE_QUOTED;
+        quote = data.indexOf(34, newline + 1);
+        if (quote === -1 || quote >= length) quote = length;
+        position = newline + 1;
+        continue;
+      }
+      const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
+      const firstByte = data[position]!;
+      if (end === position || firstByte <= 32 || firstByte >= 127) {
+        lines[at + 1] = LINE_PLAIN;
+        position = newline + 1;
+        continue;
+      }
+      const candidate = candidateCount++;
+      scanned[SCANNED_CANDIDATES] = candidateCount;
+      lines[at + 1] = candidate;
+      const r = candidate * RESULT_WORDS;
+      if (rowKeys.readBytes(data, position, end)) {
+        copyRowKeys(out, results, r);
+        results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
+        this.count(out.cell, out.timeCell, out.days, out.bucket);
+      } else {
+        results[r + RESULT_BUCKET] = -1;
+      }
+      position = newline + 1;
+    }
+    return lineCount;
   }
 
   /** What this reader counted, by its RowKeys' cell numbers. */
