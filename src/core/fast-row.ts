@@ -388,10 +388,13 @@ export class RowKeys {
   }
 
   /**
-   * read() for a line of ASCII bytes `bytes[start, end)` (no quote, no line end); false also when the
-   * line holds a byte above 127 (it is then read as text).
+   * read() for a line of ASCII bytes `bytes[start, end)` (no line end); `quoted` when it holds a
+   * quote. False also when the line holds a byte above 127, or quotes that are not simple (see
+   * splitQuoted): it is then read as text.
    */
-  readBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  readBytes(bytes: Uint8Array, start: number, end: number, quoted = false): boolean {
+    if (bytes !== this.wordSource) this.useBytes(bytes);
+    if (quoted) return this.splitQuoted(bytes, start, end) === this.width && this.readSplit(bytes);
     const starts = this.starts;
     const ends = this.ends;
     let count = 0;
@@ -400,7 +403,6 @@ export class RowKeys {
     // Commas are found four bytes at a time, in the 32-bit words of the bytes' buffer: a word without
     // a comma (x = word ^ ',,,,' has no zero byte) is passed over at once; in one with, the flagged
     // bytes are checked one by one (the first flag is always a comma, later ones may not be).
-    if (bytes !== this.wordSource) this.useBytes(bytes);
     const words = this.words;
     const base = this.wordBase;
     let i = start;
@@ -446,6 +448,57 @@ export class RowKeys {
     starts[count] = fieldStart;
     ends[count++] = end;
     if (count !== this.width) return false;
+    return this.readSplit(bytes);
+  }
+
+  /**
+   * Splits a line of ASCII bytes `bytes[start, end)` with quoted fields into this.starts/ends (the
+   * fields' text, without their quotes): its number of fields, or -1 when it is not that simple —
+   * a quote inside a field or doubled, a field that goes on past the line, a byte outside printable
+   * ASCII — and must be read as text. The fields are those csv-parse would give.
+   */
+  private splitQuoted(bytes: Uint8Array, start: number, end: number): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    let count = 0;
+    let i = start;
+    for (;;) {
+      if (count === 256) return -1;
+      if (i < end && bytes[i] === 34) {
+        let j = i + 1;
+        for (; j < end; j++) {
+          const c = bytes[j]!;
+          if (c === 34) break;
+          if (c < 32 || c > 126) return -1;
+        }
+        if (j === end) return -1; // no closing quote on this line
+        starts[count] = i + 1;
+        ends[count++] = j;
+        i = j + 1;
+        if (i === end) return count;
+        if (bytes[i] !== 44) return -1; // a doubled quote, or text after the closing one
+        i++;
+      } else {
+        let j = i;
+        for (; j < end; j++) {
+          const c = bytes[j]!;
+          if (c === 44) break;
+          if (c === 34 || c < 32 || c > 126) return -1;
+        }
+        starts[count] = i;
+        ends[count++] = j;
+        if (j === end) return count;
+        i = j + 1;
+      }
+    }
+  }
+
+  /** Reads the row whose `this.width` fields are at this.starts/ends in `bytes` (see readBytes). */
+  private readSplit(bytes: Uint8Array): boolean {
+    const starts = this.starts;
+    const ends = this.ends;
+    const words = this.words;
+    const base = this.wordBase;
     const at = this.at;
     for (let column = 0; column < 10; column++) {
       const index = at[column]!;

@@ -115,10 +115,11 @@ export interface Intake {
    */
   rowText(file: string, line: number, text: string, start: number, end: number): void;
   /**
-   * One data record that is the line `bytes[start, end)` of ASCII (no quote, no line end, not blank).
-   * Returns false, having done nothing, when the row must be given as text (rowText) instead.
+   * One data record that is the line `bytes[start, end)` of ASCII (no line end, not blank; `quoted`
+   * when it holds a quote). Returns false, having done nothing, when the row must be given as text
+   * (rowText) instead.
    */
-  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number): boolean;
+  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean;
   /** Tells rowBytes that lines of `bytes` come next (see RowKeys.useBytes). */
   useBytes(bytes: Uint8Array): void;
   /** How other threads can read rows for this intake, or undefined when they cannot (then read here). */
@@ -403,13 +404,13 @@ export function createIntake(options: IntakeOptions): Intake {
     else rowFields(file, line, text.slice(start, end).split(','));
   };
 
-  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number): boolean => {
+  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean => {
     if (!readable) {
       ledger.read++;
       ledger.invalid++;
       return true;
     }
-    if (!fast || !keys.readBytes(bytes, start, end)) return false;
+    if (!fast || !keys.readBytes(bytes, start, end, quoted)) return false;
     ledger.read++;
     defer(file, line);
     return true;

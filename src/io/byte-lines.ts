@@ -1,15 +1,15 @@
 // The fast front of the reader for UTF-8 input: finds lines in the bytes as they come from the file.
-// A line that starts a record, holds no quote and is not blank is offered as bytes to `direct`
-// (which reads plain ASCII rows in place); every other line — quoted records, non-ASCII text,
-// blank lines, a row `direct` declines — is decoded and given to the CsvRecordSplitter, which
-// numbers lines and handles quotes as it always does. Lines split at `\n` bytes decode exactly as the
+// A line that starts a record and is not blank is offered as bytes to `direct` (which reads ASCII
+// rows in place, those with simple quoted fields too); every other line — records over several
+// lines, non-ASCII text, blank lines, a row `direct` declines — is decoded and given to the
+// CsvRecordSplitter, which numbers lines and handles quotes as it always does. Lines split at `\n` bytes decode exactly as the
 // whole text would: in UTF-8 a `\n` byte is never part of another character.
 import { TextDecoder } from 'node:util';
 import type { CsvRecordSplitter } from './csv-records.js';
 import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
 
-/** Offered a line `bytes[start, end)` that will be line number `line`; true when it took it. */
-export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number) => boolean;
+/** Offered a line `bytes[start, end)` that will be line number `line` (`quoted`: it holds a quote); true when it took it. */
+export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean) => boolean;
 
 /**
  * The lines of a chunk that a thread has found (see row-worker.ts): per line after the first `\n`,
@@ -80,7 +80,7 @@ export class ByteLineReader {
       if (newline < quote) {
         this.line(data, position, newline, true);
       } else {
-        this.splitter.pushLine(this.decoder.decode(data.subarray(position, newline)));
+        this.line(data, position, newline, false);
         quote = data.indexOf(34, newline + 1);
         if (quote === -1) quote = data.length;
       }
@@ -115,7 +115,8 @@ export class ByteLineReader {
         if (splitter.idle && take(kind, splitter.nextLine)) splitter.countLine();
         else {
           pass(kind);
-          this.line(data, position, newline, true);
+          const quote = data.indexOf(34, position);
+          this.line(data, position, newline, quote === -1 || quote >= newline);
         }
       } else {
         this.line(data, position, newline, kind === LINE_PLAIN);
@@ -126,13 +127,13 @@ export class ByteLineReader {
     else if (position < length) this.rest = Buffer.from(data.subarray(position, length));
   }
 
-  /** The line `data[start, newline)`. */
+  /** The line `data[start, newline)`; `quoteFree` when it holds no quote. */
   private line(data: Uint8Array, start: number, newline: number, quoteFree: boolean): void {
     const splitter = this.splitter;
-    if (quoteFree && splitter.idle) {
+    if (splitter.idle) {
       const end = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
       const first = data[start]!;
-      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine)) {
+      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine, !quoteFree)) {
         splitter.countLine();
         return;
       }

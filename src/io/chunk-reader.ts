@@ -1,6 +1,6 @@
 // What a row-reading thread (row-worker.ts) does with a chunk of a log in its slot (see
-// shared-chunks.ts): finds the lines, reads every plain candidate row with its own RowKeys, and
-// counts the valid ones in its own tallies, committing nothing (the main thread does, in order).
+// shared-chunks.ts): finds the lines, reads every line that may start a record with its own RowKeys,
+// and counts the valid rows in its own tallies, committing nothing (the main thread does, in order).
 import { createClassifier } from '../core/classify.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
@@ -90,25 +90,25 @@ export class ChunkReader {
       }
       const at = LINE_WORDS * lineCount++;
       lines[at] = newline;
-      if (newline > quote) {
-        lines[at + 1] = LINE_QUOTED;
+      const quoted = newline > quote;
+      if (quoted) {
         quote = data.indexOf(34, newline + 1);
         if (quote === -1 || quote >= length) quote = length;
-        position = newline + 1;
-        continue;
       }
       const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
       const firstByte = data[position]!;
       if (end === position || firstByte <= 32 || firstByte >= 127) {
-        lines[at + 1] = LINE_PLAIN;
+        lines[at + 1] = quoted ? LINE_QUOTED : LINE_PLAIN;
         position = newline + 1;
         continue;
       }
+      // A candidate, quoted or not: a line that turns out to lie inside a quoted field is not taken
+      // (see ByteLineReader.runFound).
       const candidate = candidateCount++;
       scanned[SCANNED_CANDIDATES] = candidateCount;
       lines[at + 1] = candidate;
       const r = candidate * RESULT_WORDS;
-      if (rowKeys.readBytes(data, position, end)) {
+      if (rowKeys.readBytes(data, position, end, quoted)) {
         copyRowKeys(out, results, r);
         results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
         this.count(out.cell, out.timeCell, out.days, out.bucket);

@@ -197,11 +197,11 @@ async function readSource(
       intake.unreadable(file, line, lost, message);
     },
   });
-  // UTF-8 (nearly every log) is read as bytes, plain rows in place; UTF-16 is decoded first.
+  // UTF-8 (nearly every log) is read as bytes, ASCII rows in place; UTF-16 is decoded first.
   let bytesReader: ByteLineReader | undefined;
-  const direct = (bytes: Uint8Array, start: number, end: number, line: number): boolean => {
+  const direct = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean): boolean => {
     if (!headerSeen) return false;
-    if (!intake.rowBytes(file, line, bytes, start, end)) return false;
+    if (!intake.rowBytes(file, line, bytes, start, end, quoted)) return false;
     counter.rows++;
     return true;
   };

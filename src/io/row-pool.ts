@@ -1,6 +1,6 @@
 // Threads that read rows for the main thread (see row-worker.ts). The main thread reads a large log
 // into a few slots of shared memory, a chunk a slot, and hands each chunk to the next thread; the
-// threads find its lines and read and count its plain rows while the main thread walks the chunks
+// threads find its lines and read and count its rows while the main thread walks the chunks
 // they have finished, in order. No chunk is copied and no slot is reallocated: memory stays flat.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // A row-reading thread. For each chunk of a log it is given (in memory shared with the main thread),
-// it finds the lines, reads every plain candidate row and counts the valid ones in its own tallies
+// it finds the lines, reads every candidate row and counts the valid ones in its own tallies
 // (see ChunkReader). The main thread then walks the chunk's lines in input order: it numbers them,
 // checks each taken row's id (duplicates are found across the whole input only there) and reads
 // every line this thread declined. A row counted here that the main thread does not take (a

@@ -16,7 +16,7 @@ export interface SharedSlot {
 
 /** Words per line in a slot's lines. */
 export const LINE_WORDS = 2;
-/** A line's second word when it is no candidate: it holds a quote (LINE_QUOTED), or it is blank or not led by printable ASCII (LINE_PLAIN). */
+/** A line's second word when it is no candidate (blank, or not led by printable ASCII): it holds a quote (LINE_QUOTED) or not (LINE_PLAIN). */
 export const LINE_QUOTED = -2;
 export const LINE_PLAIN = -1;
 export const RESULT_WORDS = ROW_KEY_WORDS + 1;

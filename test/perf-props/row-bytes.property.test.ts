@@ -1,6 +1,7 @@
 // RowKeys.readBytes finds commas four bytes at a time in the words of the buffer and reads dates
 // digit by digit: wherever a line starts in its buffer (every alignment), whatever bytes stand next
 // to its commas and in its dates, it must say what read() says of the same line as text.
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteMap } from '../../src/core/byte-map.js';
@@ -58,6 +59,54 @@ describe('readBytes ≡ read (property)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// A cell as a log may write it: bare, or quoted (with spaces inside the quotes, that are trimmed).
+// GOOD's cells hold commas too (an id ','): quoted, they are one field.
+const quotedCell = (cell: string) => fc.constantFrom(cell, `"${cell}"`, `" ${cell} "`);
+const quotedLine = fc
+  .tuple(...COLUMNS.map((column) => fc.constantFrom(...(GOOD[column] ?? [''])).chain(quotedCell)), fc.constantFrom('', 'x', '"a, b"', '"Escalated, then closed"'))
+  .map(([...cells]) => cells.join(','));
+
+describe('readBytes of quoted lines ≡ readFields of what csv-parse reads (property)', () => {
+  it('gives the same verdict and keys, quoted fields read in place', () => {
+    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
+    fc.assert(
+      fc.property(quotedLine, fc.nat(7), (one, offset) => {
+        const buffer = Buffer.alloc(offset + one.length + 5, 0x2c);
+        const bytes = buffer.subarray(offset);
+        bytes.write(one, 0, 'latin1');
+        const viaBytes = new RowKeys(options);
+        const viaText = new RowKeys(options);
+        viaBytes.layout(columns, COLUMNS.length + 1);
+        viaText.layout(columns, COLUMNS.length + 1);
+        const fields = (parse(one, { relax_column_count: true }) as string[][])[0]!;
+        // Every line here is simple (no doubled quote, one line, ASCII): never declined for its quotes.
+        const byText = fields.length === COLUMNS.length + 1 && viaText.readFields(fields);
+        expect(viaBytes.readBytes(bytes, 0, one.length, one.includes('"'))).toBe(byText);
+        if (byText) expect({ ...viaBytes.out }).toEqual({ ...viaText.out });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('declines what is not simple: a doubled quote, a quote inside a field, a field that goes on past the line', () => {
+    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
+    const keys = new RowKeys(options);
+    keys.layout(columns, COLUMNS.length + 1);
+    for (const one of [
+      'R-1,2020-01-05,"R""U",,,,approved,,,,',
+      'R-1,2020-01-05,R"U,,,,approved,,,,',
+      'R-1,2020-01-05,"RU"x,,,,approved,,,,',
+      'R-1,2020-01-05,"RU,,,,approved,,,,',
+      'R-1,2020-01-05,"R\tU",,,,approved,,,,',
+    ]) {
+      const bytes = Buffer.from(one, 'latin1');
+      expect(keys.readBytes(bytes, 0, bytes.length, true)).toBe(false);
+    }
+    const simple = Buffer.from('"R-1","2020-01-05","RU",," technical-expertise ",,"approved",,,,"a, b"', 'latin1');
+    expect(keys.readBytes(simple, 0, simple.length, true)).toBe(true);
   });
 });
 
