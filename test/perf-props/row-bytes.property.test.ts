@@ -29,23 +29,33 @@ const GOOD: Record<string, string[]> = {
   user_notified: ['', 'yes', 'no'],
 };
 
+/** A RowKeys for lines of every column in COLUMNS order and one more. */
+function readerOf(): RowKeys {
+  const keys = new RowKeys(options);
+  keys.layout(Object.fromEntries(COLUMNS.map((column, index) => [column, index])), COLUMNS.length + 1);
+  return keys;
+}
+
+/** `text` at byte `offset` of its buffer, with commas around it. */
+function bytesAt(text: string, offset: number, encoding: BufferEncoding): Buffer {
+  const buffer = Buffer.alloc(offset + Buffer.byteLength(text, encoding) + 5, 0x2c);
+  const bytes = buffer.subarray(offset);
+  bytes.write(text, 0, encoding);
+  return bytes;
+}
+
 const line = fc
   .tuple(...COLUMNS.map((column) => fc.constantFrom(...(GOOD[column] ?? ['']))), fc.constantFrom('', 'x', 'é', '\u0080', ' -,-'))
   .map(([...cells]) => cells.join(','));
 
 describe('readBytes ≡ read (property)', () => {
   it('gives the same verdict and keys at every alignment', () => {
-    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.nat(7), (lines, offset) => {
         const text = lines.join('\n');
-        const buffer = Buffer.alloc(offset + Buffer.byteLength(text) + 5, 0x2c); // commas around the line
-        const bytes = buffer.subarray(offset);
-        bytes.write(text, 0, 'utf8');
-        const viaBytes = new RowKeys(options);
-        const viaText = new RowKeys(options);
-        viaBytes.layout(columns, COLUMNS.length + 1);
-        viaText.layout(columns, COLUMNS.length + 1);
+        const bytes = bytesAt(text, offset, 'utf8');
+        const viaBytes = readerOf();
+        const viaText = readerOf();
         let start = 0;
         for (const one of lines) {
           const end = start + Buffer.byteLength(one);
@@ -71,16 +81,11 @@ const quotedLine = fc
 
 describe('readBytes of quoted lines ≡ readFields of what csv-parse reads (property)', () => {
   it('gives the same verdict and keys, quoted fields read in place', () => {
-    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
     fc.assert(
       fc.property(quotedLine, fc.nat(7), (one, offset) => {
-        const buffer = Buffer.alloc(offset + one.length + 5, 0x2c);
-        const bytes = buffer.subarray(offset);
-        bytes.write(one, 0, 'latin1');
-        const viaBytes = new RowKeys(options);
-        const viaText = new RowKeys(options);
-        viaBytes.layout(columns, COLUMNS.length + 1);
-        viaText.layout(columns, COLUMNS.length + 1);
+        const bytes = bytesAt(one, offset, 'latin1');
+        const viaBytes = readerOf();
+        const viaText = readerOf();
         const fields = (parse(one, { relax_column_count: true }) as string[][])[0]!;
         // Every line here is simple (no doubled quote, one line, ASCII): never declined for its quotes.
         const byText = fields.length === COLUMNS.length + 1 && viaText.readFields(fields);
@@ -92,9 +97,7 @@ describe('readBytes of quoted lines ≡ readFields of what csv-parse reads (prop
   });
 
   it('declines what is not simple: a doubled quote, a quote inside a field, a field that goes on past the line', () => {
-    const columns = Object.fromEntries(COLUMNS.map((column, index) => [column, index]));
-    const keys = new RowKeys(options);
-    keys.layout(columns, COLUMNS.length + 1);
+    const keys = readerOf();
     for (const one of [
       'R-1,2020-01-05,"R""U",,,,approved,,,,',
       'R-1,2020-01-05,R"U,,,,approved,,,,',
