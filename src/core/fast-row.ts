@@ -15,6 +15,7 @@ import {
   CATEGORIES, COLUMNS, OUTCOMES, REJECTION_REASONS, REQUESTERS, USER_NOTICES,
   type Category, type Column, type RequestRecord,
 } from './schema.js';
+import { IntMap } from './int-map.js';
 import { cellCode, countryNumber, timeCode } from './tally.js';
 import type { ColumnIndex } from './validate-row.js';
 import { matchCategory, matchOutcome, matchRejectionReason, matchRequester, matchUserNotice, type MatchResult } from './vocabulary.js';
@@ -103,9 +104,12 @@ export class RowKeys {
   readonly cellCodes: number[] = [];
   readonly timeCodes: number[] = [];
   /** Cell and group indices by a number quicker to find than a code (see finish()). */
-  private readonly localCells = new Map<number, number>();
+  private readonly localCells = new IntMap();
+  private readonly localTimeCells = new IntMap();
+  /** The same for the rest: a country or month beyond the first 256 or 1024 seen. */
+  private readonly otherCells = new Map<number, number>();
+  private readonly otherTimeCells = new Map<number, number>();
   private readonly monthSlots = new Map<number, number>();
-  private readonly localTimeCells = new Map<number, number>();
   private readonly countryCodes: string[] = [];
   /** Each country's number (see tally.countryNumber). */
   private readonly countryNumbers: number[] = [];
@@ -216,23 +220,25 @@ export class RowKeys {
       monthSlot = this.monthSlots.size;
       this.monthSlots.set(monthIndex, monthSlot);
     }
+    const small = country < 256 && monthSlot < 1024;
     const combo = (((((country * 4 + requester) * 5 + category) * 5 + outcome) * 4 + reason) * 4 + notice);
-    const code = country < 256 && monthSlot < 1024 ? combo * 1024 + monthSlot : -1 - (monthIndex * 2_000_000 + combo);
-    let cell = this.localCells.get(code);
-    if (cell === undefined) {
+    let cell = small ? this.localCells.get(combo * 1024 + monthSlot) : (this.otherCells.get(monthIndex * 2_000_000 + combo) ?? -1);
+    if (cell < 0) {
       cell = this.cellCodes.push(cellCode(this.countryNumbers[country]!, requester, category, outcome, reason, notice, monthIndex)) - 1;
-      this.localCells.set(code, cell);
+      if (small) this.localCells.add(combo * 1024 + monthSlot, cell);
+      else this.otherCells.set(monthIndex * 2_000_000 + combo, cell);
     }
     out.cell = cell;
     if (decided) {
       const days =
         toEpochDay(Math.floor(decided / 10000), Math.floor(decided / 100) % 100, decided % 100) -
         toEpochDay(year, month, received % 100);
-      const localTime = country < 256 && monthSlot < 1024 ? ((monthSlot * 256 + country) * 4 + requester) * 5 + category : -1 - (((monthIndex * 2048 + country) * 4 + requester) * 5 + category);
-      let timeCell = this.localTimeCells.get(localTime);
-      if (timeCell === undefined) {
+      const group = (country * 4 + requester) * 5 + category;
+      let timeCell = small ? this.localTimeCells.get(monthSlot * 5120 + group) : (this.otherTimeCells.get(monthIndex * 2048 * 20 + group) ?? -1);
+      if (timeCell < 0) {
         timeCell = this.timeCodes.push(timeCode(this.countryNumbers[country]!, requester, category, monthIndex)) - 1;
-        this.localTimeCells.set(localTime, timeCell);
+        if (small) this.localTimeCells.add(monthSlot * 5120 + group, timeCell);
+        else this.otherTimeCells.set(monthIndex * 2048 * 20 + group, timeCell);
       }
       out.days = days;
       out.timeCell = timeCell;
