@@ -36,11 +36,10 @@ export interface IdRegistry {
   /** The same check, from the id's text and the content's hash. */
   check(id: string, signature: number, at: Location): IdCheck;
   /**
-   * Reads the table where this id would be (and returns what it read): touching a batch of ids before
-   * checking them lets their cache misses overlap.
+   * Reads the table where the ids at `words[from]`, `words[from + stride]`, … would be (`count` of
+   * them, within `words`): touching a batch of ids before checking them lets their cache misses
+   * overlap. Returns a small number (kept by the caller, so that the reads are not optimised away).
    */
-  touch(idLow: number): number;
-  /** touch() for the ids at `words[from]`, `words[from + stride]`, … (`count` of them, within `words`); returns a small number. */
   touchWords(words: Int32Array, from: number, count: number, stride: number): number;
   /** Makes room for this many ids in all (no effect when there is room already). */
   reserve(ids: number): void;
@@ -169,9 +168,6 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     },
     first() {
       return locationOf(firstPosition);
-    },
-    touch(idLow) {
-      return table[home(idLow >>> 0) * WORDS]!;
     },
     check(id, signature, at) {
       hashRange(id, 0, id.length);
