@@ -7,7 +7,8 @@
 // path read each copy. test/perf-props/ proves the two paths agree.
 import type { Classification, Classifier } from './classify.js';
 import { resolveCountry } from './country.js';
-import { daysInMonth, parseLogDate, toEpochDay } from './dates.js';
+import { ascii } from './ascii.js';
+import { toEpochDay } from './dates.js';
 import { ByteMap } from './byte-map.js';
 import { finish32, HASH_OUT, hashBytes, hashRange, hashString32, mix32 } from './hash.js';
 import type { Period } from './period.js';
@@ -16,6 +17,7 @@ import {
   type Category, type Column, type RequestRecord,
 } from './schema.js';
 import { IntMap } from './int-map.js';
+import { dayNumber, dayOfBytes, dayOfText } from './log-days.js';
 import { cellCode, countryNumber, timeCode } from './tally.js';
 import type { ColumnIndex } from './validate-row.js';
 import { matchCategory, matchOutcome, matchRejectionReason, matchRequester, matchUserNotice, type MatchResult } from './vocabulary.js';
@@ -49,10 +51,6 @@ const PROHIBITED_WORDING = {
 } as const;
 /** The wordings, for passing one between threads by its index. */
 export const PROHIBITED_WORDINGS: readonly string[] = Object.values(PROHIBITED_WORDING);
-
-function dayNumber(text: string): number {
-  return Number(text.slice(0, 4)) * 10000 + Number(text.slice(5, 7)) * 100 + Number(text.slice(8, 10));
-}
 
 /** An enumerated column's values, folded and matched once each. */
 class EnumCache {
@@ -314,7 +312,7 @@ export class RowKeys {
       string, string, string, string, string, string, string, string, string, string,
     ];
     if (id === '') return false;
-    const received = this.day(receivedText, 0, receivedText.length);
+    const received = dayOfText(receivedText, 0, receivedText.length, this.today);
     if (received <= 0) return false;
     const country = this.country(countryText);
     if (country < 0) return false;
@@ -333,7 +331,7 @@ export class RowKeys {
     }
     let decided = 0;
     if (decidedText !== '') {
-      decided = this.day(decidedText, 0, decidedText.length);
+      decided = dayOfText(decidedText, 0, decidedText.length, this.today);
       if (decided <= 0 || decided < received) return false;
     }
     let notice = 0;
@@ -518,7 +516,7 @@ export class RowKeys {
     }
     const idAt = at[0]!;
     if (ends[idAt]! === starts[idAt]!) return false;
-    const received = this.dayBytes(bytes, starts[at[1]!]!, ends[at[1]!]!);
+    const received = dayOfBytes(bytes, starts[at[1]!]!, ends[at[1]!]!, this.today);
     if (received <= 0) return false;
     const countryAt = at[2]!;
     let country = this.countryBytes.getAligned(bytes, words, base, starts[countryAt]!, ends[countryAt]!);
@@ -546,7 +544,7 @@ export class RowKeys {
     let decided = 0;
     const decidedAt = at[8]!;
     if (decidedAt >= 0 && ends[decidedAt]! > starts[decidedAt]!) {
-      decided = this.dayBytes(bytes, starts[decidedAt]!, ends[decidedAt]!);
+      decided = dayOfBytes(bytes, starts[decidedAt]!, ends[decidedAt]!, this.today);
       if (decided <= 0 || decided < received) return false;
     }
     let notice = 0;
@@ -602,115 +600,7 @@ export class RowKeys {
     if (this.words.buffer !== buffer) this.words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
   }
 
-  private dayBytes(bytes: Uint8Array, start: number, end: number): number {
-    if (end - start === 10 && bytes[start + 4] === 45 && bytes[start + 7] === 45) {
-      const y0 = bytes[start]! - 48;
-      const y1 = bytes[start + 1]! - 48;
-      const y2 = bytes[start + 2]! - 48;
-      const y3 = bytes[start + 3]! - 48;
-      const m0 = bytes[start + 5]! - 48;
-      const m1 = bytes[start + 6]! - 48;
-      const d0 = bytes[start + 8]! - 48;
-      const d1 = bytes[start + 9]! - 48;
-      // A byte below '0' gives a negative digit, which >>> 0 makes huge: one test for both bounds.
-      if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9) return 0;
-      if ((m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return 0;
-      const year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
-      const month = m0 * 10 + m1;
-      const day = d0 * 10 + d1;
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
-      const value = year * 10000 + month * 100 + day;
-      return value > this.today ? 0 : value;
-    }
-    if (end === start) return 0;
-    const timed = this.dateTimeBytes(bytes, start, end);
-    if (timed > 0) return timed;
-    return this.dayOfText(ascii(bytes, start, end));
-  }
 
-  /**
-   * The common date-times, `YYYY-MM-DDTHH:MM:SSZ` and `…±HH:MM`, read in place when their UTC day is
-   * their own date (as parseLogDate would find it); 0 for anything else, which dayOfText then reads.
-   */
-  private dateTimeBytes(bytes: Uint8Array, start: number, end: number): number {
-    const length = end - start;
-    if (length !== 20 && length !== 25) return 0;
-    const separator = bytes[start + 10];
-    if (bytes[start + 4] !== 45 || bytes[start + 7] !== 45 || (separator !== 84 && separator !== 116 && separator !== 32)) return 0;
-    if (bytes[start + 13] !== 58 || bytes[start + 16] !== 58) return 0;
-    let offset = 0;
-    const zone = bytes[start + 19];
-    if (length === 20) {
-      if (zone !== 90 && zone !== 122) return 0;
-    } else {
-      if ((zone !== 43 && zone !== 45) || bytes[start + 22] !== 58) return 0;
-      const oh = twoDigits(bytes, start + 20);
-      const om = twoDigits(bytes, start + 23);
-      if (oh < 0 || om < 0 || oh > 18 || om > 59) return 0;
-      offset = (zone === 45 ? -1 : 1) * (oh * 60 + om);
-    }
-    const century = twoDigits(bytes, start);
-    const yy = twoDigits(bytes, start + 2);
-    const month = twoDigits(bytes, start + 5);
-    const day = twoDigits(bytes, start + 8);
-    const hour = twoDigits(bytes, start + 11);
-    const minute = twoDigits(bytes, start + 14);
-    const second = twoDigits(bytes, start + 17);
-    if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return 0;
-    if (hour > 23 || minute > 59 || second > 59) return 0;
-    const year = century * 100 + yy;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
-    const minutesUtc = hour * 60 + minute - offset;
-    if (minutesUtc < 0 || minutesUtc >= 1440) return 0; // another UTC day: left to dayOfText
-    const value = year * 10000 + month * 100 + day;
-    return value > this.today ? 0 : value;
-  }
-
-  private dayOfText(text: string): number {
-    const result = parseLogDate(text);
-    if (!result.ok || !/^\d{4}-\d{2}-\d{2}$/.test(result.day)) return 0;
-    const value = dayNumber(result.day);
-    return value > this.today ? 0 : value;
-  }
-
-  /** A valid log date in `text[start, end)` as YYYYMMDD (its UTC day), or 0 when validateRow must look at it. */
-  private day(text: string, start: number, end: number): number {
-    if (end - start === 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
-      let value = 0;
-      for (let i = start; i < end; i++) {
-        if (i === start + 4 || i === start + 7) continue;
-        const digit = text.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) return 0;
-        value = value * 10 + digit;
-      }
-      const year = Math.floor(value / 10000);
-      const month = Math.floor(value / 100) % 100;
-      const day = value % 100;
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
-      return value > this.today ? 0 : value;
-    }
-    if (end === start) return 0;
-    return this.dayOfText(text.slice(start, end));
-  }
 }
 
 const EMPTY_HASH = hashString32('');
-
-/** The number of two ASCII digits at `bytes[at]`, or -1. */
-function twoDigits(bytes: Uint8Array, at: number): number {
-  const a = bytes[at]! - 48;
-  const b = bytes[at + 1]! - 48;
-  if ((a >>> 0) > 9 || (b >>> 0) > 9) return -1;
-  return a * 10 + b;
-}
-
-/** The string of ASCII bytes. Spread as arguments in slices: one call with a huge field would overflow the stack. */
-function ascii(bytes: Uint8Array, start: number, end: number): string {
-  const SLICE = 8192;
-  if (end - start <= SLICE) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  let text = '';
-  for (let at = start; at < end; at += SLICE) {
-    text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(end, at + SLICE)) as unknown as number[]);
-  }
-  return text;
-}
