@@ -21,6 +21,24 @@ const lazySchemas = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (this CLI has
+ * none): loading it, with net and dgram behind it, cost every command ~5 ms at start-up. commander
+ * gets a stand-in that requires the real module only if it ever spawns.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(context) {
+    context.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 // Build beside dist/ and swap it in, so that a CLI started during a rebuild finds a whole bundle.
 const target = new URL('../dist', import.meta.url);
 const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
@@ -38,7 +56,7 @@ await build({
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas],
+  plugins: [lazySchemas, lazyChildProcess],
 });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set

@@ -4,14 +4,13 @@ import { statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import type { Readable } from 'node:stream';
 import type { Intake, RemoteRows } from '../core/intake.js';
 import { ByteLineReader } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
 import { describeFsError, IoError } from './io-error.js';
 import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
-import { RowPool } from './row-pool.js';
+import type { RowPool } from './row-pool.js';
 import type { Source } from './resolve-inputs.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -50,8 +49,8 @@ const PARALLEL_FROM_BYTES = 56 << 20;
  * Reading a large log allocates little, and little of it lives: V8's young generation need not grow
  * (by default to 2 × 16 MB). Kept at the size it has, peak memory drops by ~30 MB.
  */
-function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
+function keepYoungGenerationSmall(v8: typeof import('node:v8')): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** The row-reading threads for logs of `totalBytes`, and whether they were asked for (see ReadOptions.threads). */
@@ -76,7 +75,9 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
     }
   }
   let sized = totalBytes < RESERVE_FROM_BYTES;
-  if (!sized) keepYoungGenerationSmall();
+  // node:v8 and the threads' module are loaded for large logs only: a small command starts sooner.
+  const v8 = sized ? undefined : await import('node:v8');
+  if (v8) keepYoungGenerationSmall(v8);
   const sample = (chunk: Buffer) => {
     if (sized || chunk.length < 1 << 16) return;
     sized = true;
@@ -88,7 +89,9 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
   const init = threads >= 1 ? intake.parallel() : undefined;
   const chunk = chunkBytes();
   // Starting a thread resets V8's flags to those of the command line: set ours again once it runs.
-  const pool = init ? RowPool.create(init, { threads, eager: asked, chunkBytes: chunk, online: sized ? undefined : keepYoungGenerationSmall }) : undefined;
+  const pool = init
+    ? (await import('./row-pool.js')).RowPool.create(init, { threads, eager: asked, chunkBytes: chunk, online: v8 ? () => keepYoungGenerationSmall(v8) : undefined })
+    : undefined;
   try {
     // One sink per thread for all files: a thread numbers its cells across files.
     const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];

@@ -1,7 +1,9 @@
-// The launcher (dist/transparency.js) compiles the bundled CLI with the V8 code cache that the build
-// wrote: a cache that V8 refuses would cost every command ~25 ms of start-up, silently.
+// What keeps small commands quick to start, and would be lost silently: the launcher
+// (dist/transparency.js) compiles the bundled CLI with the V8 code cache that the build wrote (a
+// cache that V8 refuses would cost every command ~25 ms), and the CLI loads no Node module that only
+// large logs need.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -34,6 +36,27 @@ describe('code cache', () => {
       expect(cached.stdout).toContain('2021Q2');
     } finally {
       rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+// Node's own modules cost start-up too: node:child_process (with net and dgram), node:crypto,
+// node:v8 and node:worker_threads each added milliseconds to every command, though only a large
+// log (v8, threads) or never (commander's child_process, for executable subcommands) needs them.
+describe('start-up', () => {
+  it('loads none of the Node modules that only large logs need', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
+    try {
+      const preload = path.join(dir, 'modules.cjs');
+      writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
+      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020'), '--out', path.join(dir, 'report.csv')];
+      const run = spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'dist/transparency.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.status).toBe(0);
+      const modules = /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
+      expect(modules).toContain('NativeModule fs'); // the list is there
+      for (const name of ['child_process', 'crypto', 'v8', 'worker_threads']) expect(modules).not.toContain(`NativeModule ${name}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
