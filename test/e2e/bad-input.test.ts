@@ -586,7 +586,7 @@ describe('pipes', () => {
   writeFileSync(path.join(dir, 'many-errors.csv'), `id,received,country,outcome\n${rows.join('\n')}\n`);
 
   it('2>&1 | head: the diagnostics meet a closed pipe, and the run ends quietly with exit 0', () => {
-    const run = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${path.join(ROOT, 'bin/transparency.js')} validate many-errors.csv 2>&1 | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-o', 'pipefail', '-c', `node ${path.join(ROOT, 'bin/transparency.cjs')} validate many-errors.csv 2>&1 | head -n 1`], { cwd: dir, encoding: 'utf8' });
     expect(run.stdout).toBe('error: many-errors.csv:2: received: "2021-02-30" is not a calendar date: 2021-02 has 28 days\n');
     expect(run.status).toBe(0);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 
 describe('code cache', () => {
   it('is accepted by this Node for the bundle it was made from', () => {
@@ -42,19 +42,21 @@ describe('code cache', () => {
 
 // Node's own modules cost start-up too: node:child_process (with net and dgram), node:crypto,
 // node:v8 and node:worker_threads each added milliseconds to every command, though only a large
-// log (v8, threads) or never (commander's child_process, for executable subcommands) needs them.
+// log (v8, threads) or never (commander's child_process, for executable subcommands) needs them;
+// and an ES module anywhere on the way (the bin, the launcher) started Node's ES module loader.
 describe('start-up', () => {
-  it('loads none of the Node modules that only large logs need', () => {
+  it('loads none of the Node modules that only large logs need, and no ES module', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
     try {
       const preload = path.join(dir, 'modules.cjs');
       writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
       const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020'), '--out', path.join(dir, 'report.csv')];
-      const run = spawnSync(process.execPath, ['-r', preload, path.join(ROOT, 'dist/transparency.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(run.status).toBe(0);
       const modules = /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
       expect(modules).toContain('NativeModule fs'); // the list is there
       for (const name of ['child_process', 'crypto', 'v8', 'worker_threads']) expect(modules).not.toContain(`NativeModule ${name}`);
+      expect(modules).not.toContain('NativeModule internal/modules/esm/module_job');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(ROOT, 'bin/transparency.js');
+export const BIN = path.join(ROOT, 'bin/transparency.cjs');
 
 export interface CliRun {
   stdout: string;
