@@ -7,9 +7,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Date-time with a mandatory offset: 2021-03-04T10:00:00+02:00, …Z, fractional seconds allowed.
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Bit m set: month m has 30 days. */
+const THIRTY_DAYS = (1 << 4) | (1 << 6) | (1 << 9) | (1 << 11);
+
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return (THIRTY_DAYS >> month) & 1 ? 30 : 31;
 }
 
 function pad(n: number, width = 2): string {

@@ -27,7 +27,7 @@ export function dayOfBytes(bytes: Uint8Array, start: number, end: number, today:
     const year = ((y0 * 10 + y1) * 10 + y2) * 10 + y3;
     const month = m0 * 10 + m1;
     const day = d0 * 10 + d1;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+    if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return 0;
     const value = year * 10000 + month * 100 + day;
     return value > today ? 0 : value;
   }
@@ -50,7 +50,7 @@ export function dayOfText(text: string, start: number, end: number, today: numbe
     const year = Math.floor(value / 10000);
     const month = Math.floor(value / 100) % 100;
     const day = value % 100;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+    if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return 0;
     return value > today ? 0 : value;
   }
   if (end === start) return 0;
@@ -88,7 +88,7 @@ function dateTimeOfBytes(bytes: Uint8Array, start: number, end: number, today: n
   if (century < 0 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return 0;
   if (hour > 23 || minute > 59 || second > 59) return 0;
   const year = century * 100 + yy;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 0;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return 0;
   const minutesUtc = hour * 60 + minute - offset;
   if (minutesUtc < 0 || minutesUtc >= 1440) return 0; // another UTC day: left to dayOfParsed
   const value = year * 10000 + month * 100 + day;
