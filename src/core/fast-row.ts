@@ -599,8 +599,6 @@ export class RowKeys {
     this.wordBase = bytes.byteOffset;
     if (this.words.buffer !== buffer) this.words = new Int32Array(buffer, 0, buffer.byteLength >> 2);
   }
-
-
 }
 
 const EMPTY_HASH = hashString32('');

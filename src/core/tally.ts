@@ -96,6 +96,26 @@ function recordTime(record: RequestRecord): { code: number; days: number } | und
   return { code, days };
 }
 
+/** cellCode's digits, least significant first (month, notice, reason, outcome, category, requester); the country is what is left. */
+const CELL_RADICES = [MONTHS, SIZES[4], SIZES[3], SIZES[2], SIZES[1], SIZES[0]];
+/** timeCode's digits (month, category, requester); the country is what is left. */
+const TIME_RADICES = [MONTHS, SIZES[1], SIZES[0]];
+
+type Digits<N extends number, T extends number[] = []> = T['length'] extends N ? T : Digits<N, [...T, number]>;
+
+/** The digits of `code` in the mixed radix `radices` (least significant first), then what is left, into `into`. */
+function digitsOf(code: number, radices: readonly number[], into: number[]): number[] {
+  let rest = code;
+  radices.forEach((radix, at) => {
+    const digit = rest % radix;
+    into[at] = digit;
+    rest = (rest - digit) / radix;
+  });
+  into[radices.length] = rest;
+  into.length = radices.length + 1;
+  return into;
+}
+
 /** Turns codes back into text, each country and month made once. */
 class CodeText {
   private readonly countries = new Map<number, string>();
@@ -161,22 +181,13 @@ export function createTally(): Tally {
     entries() {
       const text = new CodeText();
       const entries: TallyEntry[] = [];
+      const digits: number[] = [];
       cellCodes.forEach((code, index) => {
         const count = counts[index]!;
         if (count === 0) return; // a cell looked up but never counted
-        let rest = Math.floor(code / MONTHS);
-        const month = code - rest * MONTHS;
-        const notice = rest % SIZES[4];
-        rest = (rest - notice) / SIZES[4];
-        const reason = rest % SIZES[3];
-        rest = (rest - reason) / SIZES[3];
-        const outcome = rest % SIZES[2];
-        rest = (rest - outcome) / SIZES[2];
-        const category = rest % SIZES[1];
-        rest = (rest - category) / SIZES[1];
-        const requester = rest % SIZES[0];
+        const [month, notice, reason, outcome, category, requester, country] = digitsOf(code, CELL_RADICES, digits) as Digits<7>;
         const entry: TallyEntry = {
-          country: text.country((rest - requester) / SIZES[0]),
+          country: text.country(country),
           requester: REQUESTERS[requester]!,
           category: CATEGORIES[category]!,
           outcome: OUTCOMES[outcome]!,
@@ -192,6 +203,7 @@ export function createTally(): Tally {
     decisionTimes() {
       const text = new CodeText();
       const entries: DecisionTimeEntry[] = [];
+      const digits: number[] = [];
       let group = -1;
       let country = '';
       let requester: Requester = REQUESTERS[0];
@@ -200,15 +212,11 @@ export function createTally(): Tally {
       timeCounts.forEach((index, days, count) => {
         if (index !== group) {
           group = index;
-          const code = timeCodes[index]!;
-          let rest = Math.floor(code / MONTHS);
-          month = text.month(code - rest * MONTHS);
-          const categoryIndex = rest % SIZES[1];
-          rest = (rest - categoryIndex) / SIZES[1];
-          const requesterIndex = rest % SIZES[0];
-          country = text.country((rest - requesterIndex) / SIZES[0]);
+          const [monthNumber, categoryIndex, requesterIndex, countryNumber] = digitsOf(timeCodes[index]!, TIME_RADICES, digits) as Digits<4>;
+          country = text.country(countryNumber);
           requester = REQUESTERS[requesterIndex]!;
           category = CATEGORIES[categoryIndex]!;
+          month = text.month(monthNumber);
         }
         entries.push({ country, requester, category, month, days, count });
       });

@@ -2,8 +2,9 @@
 // A line that starts a record and is not blank is offered as bytes to `direct` (which reads ASCII
 // rows in place, those with simple quoted fields too); every other line — records over several
 // lines, non-ASCII text, blank lines, a row `direct` declines — is decoded and given to the
-// CsvRecordSplitter, which numbers lines and handles quotes as it always does. Lines split at `\n` bytes decode exactly as the
-// whole text would: in UTF-8 a `\n` byte is never part of another character.
+// CsvRecordSplitter, which numbers lines and handles quotes as it always does. Lines split at `\n`
+// bytes decode exactly as the whole text would: in UTF-8 a `\n` byte is never part of another
+// character.
 import { TextDecoder } from 'node:util';
 import type { CsvRecordSplitter } from './csv-records.js';
 import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
