@@ -7,9 +7,9 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { Column } from '../core/schema.js';
 import { foldName } from '../core/vocabulary.js';
 import { readConfig, type LoadedConfig } from '../io/read-config.js';
-import { readLogs } from '../io/read-logs.js';
+import { intakeLogs } from '../io/read-logs.js';
 import { resolveInputs } from '../io/resolve-inputs.js';
-import { progressOnStderr } from './progress.js';
+import { progressOnStderr, type Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 export interface LoadOptions {
@@ -50,7 +50,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
   }
   const categories = [...config.classification.rules, ...DEFAULT_CATEGORY_RULES];
   const prohibited = [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES];
-  const intake = createIntake({
+  const intakeOptions: IntakeOptions = {
     period: options.period,
     comparePeriod: options.comparePeriod,
     classifier: createClassifier(categories, prohibited),
@@ -59,9 +59,22 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
     today: new Date().toISOString().slice(0, 10),
     observe: options.observe,
     maxProblems: options.maxProblems,
-  });
+  };
   const progress = progressOnStderr();
-  await readLogs(sources, intake, { onProgress: (bytes) => progress.update(bytes, intake.rowsRead()) });
-  progress.done();
-  return intake.finish();
+  let again: Progress | undefined;
+  try {
+    return await intakeLogs(sources, (extra) => createIntake({ ...intakeOptions, ...extra }), {
+      onProgress: (bytes, rows) => progress.update(bytes, rows),
+      onSecondReading: (bytes, rows) => {
+        if (!again) {
+          progress.done();
+          again = progressOnStderr('finding the first rows of repeated ids');
+        }
+        again.update(bytes, rows);
+      },
+    });
+  } finally {
+    progress.done();
+    again?.done();
+  }
 }

@@ -8,7 +8,8 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, done() {} };
 
-export function progressOnStderr(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
+/** `doing` says what is going on ("reading", the default). */
+export function progressOnStderr(doing = 'reading', stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
   if (!stream.isTTY) return SILENT;
   const start = now();
   let last = 0;
@@ -21,10 +22,11 @@ export function progressOnStderr(stream: NodeJS.WriteStream = process.stderr, no
       shown = true;
       const seconds = (time - start) / 1000;
       const mb = bytes / 1e6;
-      stream.write(`\r\x1b[Kreading: ${mb.toFixed(0)} MB, ${rows.toLocaleString('en')} rows (${(mb / seconds).toFixed(0)} MB/s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s)`);
+      stream.write(`\r\x1b[K${doing}: ${mb.toFixed(0)} MB, ${rows.toLocaleString('en')} rows (${(mb / seconds).toFixed(0)} MB/s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s)`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');
+      shown = false;
     },
   };
 }

@@ -1,7 +1,8 @@
 // Request ids seen so far, to find the same request twice across files. The only state that grows
-// with the number of rows, so it is compact: no strings are kept, only a 64-bit hash of each id, a
-// 32-bit hash of the request's content and where it was first seen — 16 bytes a request in one
-// typed array, a hash table with linear probing filled up to 90 %. 5 million ids take 89 MB.
+// with the number of rows, so it is compact: no strings are kept, only a 64-bit hash of each id —
+// and, unless the caller finds first rows another way (`keep: 'ids'`), a 32-bit hash of the
+// request's content and where it was first seen. One typed array, a hash table with linear probing
+// filled up to 90 %: 8 bytes a request (5 million ids: 44 MB), or 16 keeping first rows (89 MB).
 // (Robin Hood hashing was tried: its moves on insert cost more than the shorter probes gained.)
 //
 // Two different ids are taken for one when their 64-bit hashes collide: for 10 million distinct ids
@@ -17,21 +18,35 @@ export interface Location {
 export type IdCheck =
   | { kind: 'new' }
   | { kind: 'duplicate'; first: Location } // same id, same content
-  | { kind: 'conflict'; first: Location }; // same id, different content
+  | { kind: 'conflict'; first: Location } // same id, different content
+  | { kind: 'seen' }; // same id (a registry that keeps ids only)
 
 export const ID_NEW = 0;
 export const ID_DUPLICATE = 1;
 export const ID_CONFLICT = 2;
+/** A repeated id, from a registry that keeps ids only (it cannot tell a duplicate from a conflict). */
+export const ID_SEEN = 3;
+
+/**
+ * What each entry keeps: `first-rows` (16 bytes) the id, its content's hash and where it was first
+ * seen; `ids` (8 bytes) the id alone, for a caller that can read its logs again to find first rows.
+ */
+export type RegistryKeeps = 'first-rows' | 'ids';
 
 export interface IdRegistry {
-  /** Checks an id by its hash (see hashRange) and content hash; registers it when new. ID_NEW, ID_DUPLICATE or ID_CONFLICT. */
+  /**
+   * Checks an id by its hash (see hashRange) and content hash; registers it when new. ID_NEW, else
+   * ID_DUPLICATE or ID_CONFLICT (keeping first rows) or ID_SEEN (keeping ids only).
+   */
   checkHash(idLow: number, idHigh: number, signature: number, file: string, line: number): number;
   /**
    * checkHash with idLow, idHigh and signature read from `words[at, at + 3)`: 32-bit values passed
    * to a call are boxed (a heap number each), values read from a typed array are not.
    */
   checkWords(words: Int32Array, at: number, file: string, line: number): number;
-  /** Where the id of the last duplicate or conflict was first seen. */
+  /** Whether the id at `words[at, at + 2)` is registered (without registering it). */
+  has(words: Int32Array, at: number): boolean;
+  /** Where the id of the last duplicate or conflict was first seen (keeping first rows). */
   first(): Location;
   /** The same check, from the id's text and the content's hash. */
   check(id: string, signature: number, at: Location): IdCheck;
@@ -49,9 +64,10 @@ export interface IdRegistry {
 }
 
 const MAX_LOAD = 0.9;
-const WORDS = 4; // idLow, idHigh, signature, position
 
-export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
+export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps = 'first-rows'): IdRegistry {
+  const keepFirst = keeps === 'first-rows';
+  const WORDS = keepFirst ? 4 : 2; // idLow, idHigh[, signature, position]
   let capacity = initialCapacity;
   let table = new Uint32Array(capacity * WORDS);
   let size = 0;
@@ -76,8 +92,10 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       if (t[at] === 0 && t[at + 1] === 0) {
         t[at] = low;
         t[at + 1] = high;
-        t[at + 2] = sig;
-        t[at + 3] = position;
+        if (keepFirst) {
+          t[at + 2] = sig;
+          t[at + 3] = position;
+        }
         return;
       }
       if (++slot === cap) slot = 0;
@@ -88,7 +106,9 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
     const old = table;
     const next = new Uint32Array(newCapacity * WORDS);
     for (let at = 0; at < old.length; at += WORDS) {
-      if (old[at] !== 0 || old[at + 1] !== 0) insertRaw(next, newCapacity, old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+      if (old[at] !== 0 || old[at + 1] !== 0) {
+        insertRaw(next, newCapacity, old[at]!, old[at + 1]!, keepFirst ? old[at + 2]! : 0, keepFirst ? old[at + 3]! : 0);
+      }
     }
     table = next;
     capacity = newCapacity;
@@ -130,19 +150,22 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       const residentLow = t[at]!;
       const residentHigh = t[at + 1]!;
       if (residentLow === low && residentHigh === high) {
+        if (!keepFirst) return ID_SEEN;
         firstPosition = t[at + 3]!;
         return t[at + 2] === words[wordsAt + 2]! >>> 0 ? ID_DUPLICATE : ID_CONFLICT;
       }
       if (residentLow === 0 && residentHigh === 0) {
-        const position = positionOf(file, line);
+        const position = keepFirst ? positionOf(file, line) : 0;
         if (size >= limit) {
           resize(Math.ceil(capacity * 1.5));
           insertRaw(table, capacity, low, high, words[wordsAt + 2]! >>> 0, position);
         } else {
           t[at] = low;
           t[at + 1] = high;
-          t[at + 2] = words[wordsAt + 2]!;
-          t[at + 3] = position;
+          if (keepFirst) {
+            t[at + 2] = words[wordsAt + 2]!;
+            t[at + 3] = position;
+          }
         }
         size++;
         return ID_NEW;
@@ -159,6 +182,16 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       return check(scratch, 0, file, line);
     },
     checkWords: check,
+    has(words, wordsAt) {
+      const low = words[wordsAt]! >>> 0;
+      const high = words[wordsAt + 1]! >>> 0;
+      for (let slot = home(low); ; ) {
+        const at = slot * WORDS;
+        if (table[at] === low && table[at + 1] === high) return true;
+        if (table[at] === 0 && table[at + 1] === 0) return false;
+        if (++slot === capacity) slot = 0;
+      }
+    },
     touchWords(words, from, count, stride) {
       const t = table;
       const end = Math.min(words.length, from + count * stride);
@@ -167,12 +200,14 @@ export function createIdRegistry(initialCapacity = 1 << 12): IdRegistry {
       return read & 1;
     },
     first() {
+      if (!keepFirst) throw new Error('this id registry keeps no first rows');
       return locationOf(firstPosition);
     },
     check(id, signature, at) {
       hashRange(id, 0, id.length);
       const verdict = registry.checkHash(HASH_OUT[0]!, HASH_OUT[1]!, signature, at.file, at.line);
       if (verdict === ID_NEW) return { kind: 'new' };
+      if (verdict === ID_SEEN) return { kind: 'seen' };
       return { kind: verdict === ID_DUPLICATE ? 'duplicate' : 'conflict', first: registry.first() };
     },
     reserve(ids) {

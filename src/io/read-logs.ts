@@ -5,10 +5,11 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
-import type { Intake, RemoteRows } from '../core/intake.js';
+import type { Intake, IntakeOptions, IntakeResult, RemoteRows } from '../core/intake.js';
 import { ByteLineReader } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
 import { describeFsError, IoError } from './io-error.js';
+import { freeMemoryNow } from './free-memory.js';
 import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
 import type { RowPool } from './row-pool.js';
 import type { Source } from './resolve-inputs.js';
@@ -32,8 +33,10 @@ export interface ReadOptions {
    * two. TRANSPARENCY_THREADS sets it too.
    */
   threads?: number;
-  /** Called after each chunk with the bytes read so far (for a progress display). */
-  onProgress?: (bytes: number) => void;
+  /** Called after each chunk with the bytes and rows read so far (for a progress display). */
+  onProgress?: (bytes: number, rows: number) => void;
+  /** Reading stops, between chunks, once this says so (a second reading that found what it sought). */
+  until?: () => boolean;
 }
 
 /** Below this many bytes of logs, the id registry simply grows as it fills. */
@@ -44,6 +47,9 @@ const RESERVE_FROM_BYTES = 8 << 20;
  * a helper at 70 MB.
  */
 const PARALLEL_FROM_BYTES = 56 << 20;
+
+/** From this many rows on (an id table of 18 MB or more), reading ends with a garbage collection. */
+const FREE_FROM_ROWS = 2_000_000;
 
 /**
  * Reading a large log allocates little, and little of it lives: V8's young generation need not grow
@@ -59,6 +65,28 @@ function threadsFor(totalBytes: number, options: ReadOptions): { threads: number
   const asked = options.threads ?? (env !== undefined && env !== '' ? Number(env) : undefined);
   if (asked !== undefined && Number.isInteger(asked) && asked >= 0) return { threads: Math.min(asked, 8), asked: true };
   return { threads: totalBytes >= PARALLEL_FROM_BYTES && availableParallelism() >= 2 ? 1 : 0, asked: false };
+}
+
+/** Makes an intake with these options on top of the caller's. */
+export type IntakeMaker = (options: Partial<IntakeOptions>) => Intake;
+
+/**
+ * Reads the logs through an intake and finishes it. Files can be read twice: their id table then
+ * keeps ids only (half the memory), and the first rows of repeated ids are found by reading the logs
+ * again — only when an id repeats, and only up to the last of those first rows. Standard input is
+ * read once, so its id table keeps first rows as it goes.
+ */
+export async function intakeLogs(
+  sources: readonly Source[], makeIntake: IntakeMaker, options: ReadOptions & { onSecondReading?: ReadOptions['onProgress'] } = {},
+): Promise<IntakeResult> {
+  const rereadable = sources.every((source) => source.kind === 'file');
+  const intake = makeIntake({ firstRows: rereadable ? 'later' : 'inline' });
+  await readLogs(sources, intake, options);
+  const repeated = intake.repeatedIds();
+  if (!repeated) return intake.finish();
+  const finder = makeIntake({ find: repeated, observe: undefined, maxProblems: 0 });
+  await readLogs(sources, finder, { threads: 0, until: () => finder.foundAll(), onProgress: options.onSecondReading });
+  return intake.finish(finder.firstRows());
 }
 
 export async function readLogs(sources: readonly Source[], intake: Intake, options: ReadOptions = {}): Promise<void> {
@@ -98,8 +126,12 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
     await readAll(sources, intake, options, pool, remotes, chunk, (data) => {
       sample(data);
       bytes += data.length;
-      options.onProgress?.(bytes);
+      options.onProgress?.(bytes, intake.rowsRead());
     });
+    intake.endOfRows();
+    // The id table (44 MB at 5M rows) goes back to the system now, before the threads' counts and the
+    // report add to the peak, rather than whenever V8 next collects its old generation.
+    if (intake.rowsRead() >= FREE_FROM_ROWS) freeMemoryNow(v8 ?? (await import('node:v8')));
     // What the threads counted joins the tallies once every row is read.
     if (pool) (await pool.counts()).forEach((counts, index) => remotes[index]!.addCounts(counts));
   } finally {
@@ -114,7 +146,9 @@ async function readAll(
   // One read buffer for every file read here: memory stays flat (a stream would allocate a new
   // megabyte per chunk, freed only when the collector gets to it).
   const buffer = Buffer.allocUnsafe(chunk);
+  const until = options.until ?? (() => false);
   for (const source of sources) {
+    if (until()) return;
     try {
       if (source.kind === 'stdin') {
         await readSource(source.name, options.stdin ?? process.stdin, intake, progress);
@@ -123,7 +157,7 @@ async function readAll(
       const handle = await open(source.path, 'r');
       try {
         const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress) : undefined;
-        await readSource(source.name, readInto(handle, buffer), intake, progress, rest);
+        await readSource(source.name, readInto(handle, buffer, until), intake, progress, rest);
       } finally {
         await handle.close();
       }
@@ -138,8 +172,8 @@ async function readAll(
 }
 
 /** A file's bytes, a buffer at a time, into the same buffer (each chunk is used before the next read). */
-async function* readInto(handle: FileHandle, buffer: Buffer): AsyncGenerator<Buffer> {
-  for (;;) {
+async function* readInto(handle: FileHandle, buffer: Buffer, until: () => boolean): AsyncGenerator<Buffer> {
+  while (!until()) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) return;
     yield buffer.subarray(0, bytesRead);

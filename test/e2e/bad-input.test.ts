@@ -515,6 +515,15 @@ describe('bad input that is made at test time', () => {
     expect(run.status).toBe(2);
   });
 
+  it('repeated ids read from standard input are told as they are from files (first rows kept, not read again)', () => {
+    const dir = 'fixtures/bad/duplicate-ids-across-files';
+    const fromFiles = runCli(['validate', '--period', '2021', `${dir}/a.csv`, `${dir}/b.csv`]);
+    const fromStdin = runCli(['validate', '--period', '2021', `${dir}/a.csv`, '-'], { input: readFileSync(path.join(ROOT, dir, 'b.csv')) });
+    expect(fromStdin.stderr).toBe(fromFiles.stderr.replaceAll(`${dir}/b.csv`, '<stdin>'));
+    expect(fromStdin.stderr).toMatch(/<stdin>:2: id: repeats the request at fixtures\/bad\/duplicate-ids-across-files\/a.csv:2 exactly/);
+    expect(fromStdin.status).toBe(1);
+  });
+
   it('a file that does not exist', () => {
     const run = runCli(['validate', 'fixtures/bad/no-such-file.csv']);
     expect(run.stderr).toBe('error: fixtures/bad/no-such-file.csv: cannot read: no such file or directory\n');

@@ -1,6 +1,7 @@
 // The compact id registry (hashes in a typed-array table with linear probing) answers as a Map of ids would.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HASH_OUT, hashRange } from '../../src/core/hash.js';
 import { createIdRegistry, type IdCheck } from '../../src/core/id-registry.js';
 
 const step = fc.record({
@@ -44,5 +45,37 @@ describe('compact id registry ≡ Map (property)', () => {
     expect(registry.size).toBe(1_000_000);
     expect(registry.bytes).toBeLessThanOrEqual(Math.ceil(1_000_000 / 0.9 + 1) * 16);
     expect(registry.check('LE-123', 0, { file: 'g.csv', line: 1 })).toEqual({ kind: 'duplicate', first: { file: 'f.csv', line: 125 } });
+  });
+
+  it("keeping ids only, tells a repeated id ('seen') as a Set would, and has() agrees without registering", () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), fc.nat(8), (steps, initialLog) => {
+        const registry = createIdRegistry(1 << initialLog, 'ids');
+        const model = new Set<string>();
+        const words = new Int32Array(3);
+        for (const { id, signature } of steps) {
+          hashRange(id, 0, id.length);
+          words[0] = HASH_OUT[0]!;
+          words[1] = HASH_OUT[1]!;
+          expect(registry.has(words, 0)).toBe(model.has(id));
+          expect(registry.check(id, signature, { file: 'f.csv', line: 2 })).toEqual(model.has(id) ? { kind: 'seen' } : { kind: 'new' });
+          model.add(id);
+          expect(registry.has(words, 0)).toBe(true);
+        }
+        expect(registry.size).toBe(model.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeping ids only, holds a million ids in 8 bytes each (at 90 % load)', () => {
+    const registry = createIdRegistry(undefined, 'ids');
+    registry.reserve(1_000_000);
+    for (let i = 0; i < 1_000_000; i++) registry.check(`LE-${i}`, 0, { file: 'f.csv', line: i + 2 });
+    expect(registry.size).toBe(1_000_000);
+    expect(registry.bytes).toBeLessThanOrEqual(Math.ceil(1_000_000 / 0.9 + 1) * 8);
+    expect(registry.check('LE-123', 1, { file: 'g.csv', line: 1 })).toEqual({ kind: 'seen' });
+    expect(registry.check('LE-1000000', 1, { file: 'g.csv', line: 1 })).toEqual({ kind: 'new' });
+    expect(() => registry.first()).toThrow(/keeps no first rows/);
   });
 });

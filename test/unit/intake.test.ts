@@ -3,7 +3,7 @@ import { createIntake, type IntakeResult, type Ledger } from '../../src/core/int
 import { parsePeriod, type Period } from '../../src/core/period.js';
 import type { Column } from '../../src/core/schema.js';
 import { foldName } from '../../src/core/vocabulary.js';
-import { classifier, runIntake } from './support.js';
+import { classifier, feedCsv, runIntake } from './support.js';
 
 const HEADER = 'ID,Received,Country,Requester,Category,Request Type,Outcome,Rejection Reason,Decided,User Notified,Agency,Notes';
 
@@ -172,6 +172,49 @@ describe('duplicates', () => {
     const row = 'LE-9,2019-06-01,RU,,technical-expertise,,approved,,,,,';
     const result = runIntake([{ name: 'a.csv', text: csv(HEADER, row, row) }], { period: period('2020') });
     expect(result.ledger).toEqual({ read: 2, counted: 0, invalid: 0, duplicate: 1, outsidePeriod: 1 });
+  });
+});
+
+describe("repeated ids told after a second reading (firstRows 'later')", () => {
+  const first = 'LE-1,2021-01-05,RU,,technical-expertise,malware analysis,approved,,,,,';
+  const again = 'LE-1,2021-01-05,RU,,technical-expertise,malware analysis,rejected,,,,,';
+
+  it('has nothing to find when no id repeats, and finishes without first rows', () => {
+    const intake = createIntake({ classifier, firstRows: 'later' });
+    feedCsv(intake, 'a.csv', csv(HEADER, first));
+    intake.endOfRows();
+    expect(intake.repeatedIds()).toBeUndefined();
+    expect(intake.finish().ledger).toEqual({ read: 1, counted: 1, invalid: 0, duplicate: 0, outsidePeriod: 0 });
+  });
+
+  it('tells a conflict from the first row the second reading found', () => {
+    const text = csv(HEADER, first, again);
+    const intake = createIntake({ classifier, firstRows: 'later' });
+    feedCsv(intake, 'a.csv', text);
+    const repeated = intake.repeatedIds();
+    expect(repeated?.ids.size).toBe(1);
+    expect(() => intake.finish()).toThrow(/needs the first rows/);
+    const finder = createIntake({ classifier, find: repeated });
+    expect(finder.foundAll()).toBe(false);
+    feedCsv(finder, 'a.csv', text);
+    expect(finder.foundAll()).toBe(true);
+    const result = intake.finish(finder.firstRows());
+    expect(result.ledger).toEqual({ read: 2, counted: 1, invalid: 1, duplicate: 0, outsidePeriod: 0 });
+    expect(result.problems.map((problem) => problem.message)).toEqual(['the id is already used at a.csv:2 by a request with different content; ids must be unique']);
+    expect(finder.finish().ledger.counted).toBe(0); // the second reading counts nothing
+  });
+
+  it('says so when the second reading does not find the first row (a log changed meanwhile)', () => {
+    const intake = createIntake({ classifier, firstRows: 'later' });
+    feedCsv(intake, 'a.csv', csv(HEADER, first, again));
+    const finder = createIntake({ classifier, find: intake.repeatedIds() });
+    feedCsv(finder, 'a.csv', csv(HEADER, 'LE-2,2021-01-05,RU,,technical-expertise,,approved,,,,,'));
+    const result = intake.finish(finder.firstRows());
+    expect(result.ledger).toEqual({ read: 2, counted: 1, invalid: 1, duplicate: 0, outsidePeriod: 0 });
+    expect(result.errorCount).toBe(1);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'conflicting-id', file: 'a.csv', line: 3, message: expect.stringMatching(/not found when the logs were read again/) }),
+    ]);
   });
 });
 
