@@ -46,6 +46,18 @@ export interface IdRegistry {
   checkWords(words: Int32Array, at: number, file: string, line: number): number;
   /** Whether the id at `words[at, at + 2)` is registered (without registering it). */
   has(words: Int32Array, at: number): boolean;
+  /**
+   * Keeping first rows: registers the id at `words[at, at + 2)` as sought, with no first row yet (a
+   * second reading finds it: see claim).
+   */
+  expect(words: Int32Array, at: number): void;
+  /** Gives a sought id without a first row yet this one (`words` as for checkWords); true when it did. */
+  claim(words: Int32Array, at: number, file: string, line: number): boolean;
+  /**
+   * checkWords without registering: ID_NEW when the id is absent or has no first row, else
+   * ID_DUPLICATE or ID_CONFLICT (and first() says where).
+   */
+  find(words: Int32Array, at: number): number;
   /** Where the id of the last duplicate or conflict was first seen (keeping first rows). */
   first(): Location;
   /** The same check, from the id's text and the content's hash. */
@@ -83,6 +95,18 @@ export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps
   const home = (low: number): number => Math.floor(((low >>> 0) * capacity) / 4294967296);
 
   const scratch = new Int32Array(3);
+
+  /** Where the id at `words[wordsAt, wordsAt + 2)` is in the table (its first word), or -1. */
+  function entryOf(words: Int32Array, wordsAt: number): number {
+    const low = words[wordsAt]! >>> 0;
+    const high = words[wordsAt + 1]! >>> 0;
+    for (let slot = home(low); ; ) {
+      const at = slot * WORDS;
+      if (table[at] === low && table[at + 1] === high) return at;
+      if (table[at] === 0 && table[at + 1] === 0) return -1;
+      if (++slot === capacity) slot = 0;
+    }
+  }
 
   /** Places an entry (known to be absent) at the first empty slot from its home: linear probing. */
   function insertRaw(t: Uint32Array, cap: number, low: number, high: number, sig: number, position: number): void {
@@ -182,15 +206,27 @@ export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps
       return check(scratch, 0, file, line);
     },
     checkWords: check,
-    has(words, wordsAt) {
-      const low = words[wordsAt]! >>> 0;
-      const high = words[wordsAt + 1]! >>> 0;
-      for (let slot = home(low); ; ) {
-        const at = slot * WORDS;
-        if (table[at] === low && table[at + 1] === high) return true;
-        if (table[at] === 0 && table[at + 1] === 0) return false;
-        if (++slot === capacity) slot = 0;
-      }
+    has: (words, wordsAt) => entryOf(words, wordsAt) >= 0,
+    expect(words, wordsAt) {
+      if (!keepFirst) throw new Error('this id registry keeps no first rows');
+      if (entryOf(words, wordsAt) >= 0) return;
+      // Position 0 is no row's (a file's rows start at line 2): "no first row yet".
+      if (size >= limit) resize(Math.ceil(capacity * 1.5));
+      insertRaw(table, capacity, words[wordsAt]! >>> 0, words[wordsAt + 1]! >>> 0, 0, 0);
+      size++;
+    },
+    claim(words, wordsAt, file, line) {
+      const at = entryOf(words, wordsAt);
+      if (at < 0 || table[at + 3] !== 0) return false;
+      table[at + 2] = words[wordsAt + 2]!;
+      table[at + 3] = positionOf(file, line);
+      return true;
+    },
+    find(words, wordsAt) {
+      const at = entryOf(words, wordsAt);
+      if (at < 0 || table[at + 3] === 0) return ID_NEW;
+      firstPosition = table[at + 3]!;
+      return table[at + 2] === words[wordsAt + 2]! >>> 0 ? ID_DUPLICATE : ID_CONFLICT;
     },
     touchWords(words, from, count, stride) {
       const t = table;

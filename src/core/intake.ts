@@ -3,6 +3,8 @@
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
 import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from './fast-row.js';
+import { HASH_OUT } from './hash.js';
+import { hashIdOfBytes, hashIdOfFields, hashIdOfText } from './id-probe.js';
 import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRegistry, type Location } from './id-registry.js';
 import type { Period } from './period.js';
 import type { Problem } from './problem.js';
@@ -188,8 +190,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const later = options.firstRows === 'later';
   // The second reading checks rows against the repeated ids, and keeps the first row of each.
   let ids = options.find?.ids ?? createIdRegistry(undefined, later ? 'ids' : 'first-rows');
-  const found = options.find ? createIdRegistry(undefined, 'first-rows') : undefined;
-  found?.reserve(ids.size);
+  const finding = options.find !== undefined;
+  let claimed = 0;
   const repeats = later ? new RepeatList() : undefined;
   const keys = new RowKeys({ classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod });
   const fast = options.fastPath !== false && !options.observe;
@@ -292,8 +294,8 @@ export function createIntake(options: IntakeOptions): Intake {
     file: string, line: number, findings: readonly Problem[] | undefined, words: Int32Array, at: number,
     prohibited: string | undefined, source: KeySource,
   ): boolean => {
-    if (found) {
-      if (ids.has(words, at)) found.checkWords(words, at, file, line); // registers the first only
+    if (finding) {
+      if (ids.claim(words, at, file, line)) claimed++; // the first valid row of a sought id
       return false;
     }
     const verdict = ids.checkWords(words, at, file, line);
@@ -429,11 +431,23 @@ export function createIntake(options: IntakeOptions): Intake {
     options.observe?.({ record, file, line, classifiedBy: result.classifiedBy, inPeriod: keys.out.bucket === 0 });
   };
 
+  // The second reading reads in full only the rows whose id it seeks (see id-probe.ts).
+  const probe = new Int32Array(2);
+  const sought = (): boolean => {
+    probe[0] = HASH_OUT[0]!;
+    probe[1] = HASH_OUT[1]!;
+    return ids.has(probe, 0);
+  };
+
   const row = (file: string, line: number, fields: readonly string[]) => {
     ledger.read++;
     if (!readable) {
       ledger.invalid++; // reported once, at the header
       return;
+    }
+    if (finding) {
+      hashIdOfFields(fields, columns.id!);
+      if (!sought()) return;
     }
     rowFields(file, line, fields);
   };
@@ -444,6 +458,10 @@ export function createIntake(options: IntakeOptions): Intake {
       ledger.invalid++;
       return;
     }
+    if (finding) {
+      hashIdOfText(text, start, end, columns.id!);
+      if (!sought()) return;
+    }
     if (fast && keys.read(text, start, end)) defer(file, line);
     else rowFields(file, line, text.slice(start, end).split(','));
   };
@@ -453,6 +471,13 @@ export function createIntake(options: IntakeOptions): Intake {
       ledger.read++;
       ledger.invalid++;
       return true;
+    }
+    if (finding) {
+      if (quoted || !hashIdOfBytes(bytes, start, end, columns.id!)) return false;
+      if (!sought()) {
+        ledger.read++;
+        return true;
+      }
     }
     if (!fast || !keys.readBytes(bytes, start, end, quoted)) return false;
     ledger.read++;
@@ -506,7 +531,7 @@ export function createIntake(options: IntakeOptions): Intake {
         : undefined,
     layout: () => (readable ? { columns, width } : undefined),
     reserve: (rows) => {
-      if (!found) ids.reserve(rows); // the second reading's tables are as large as the repeated ids
+      if (!finding) ids.reserve(rows); // the second reading's table is as large as the repeated ids
     },
     rowsRead: () => ledger.read,
     unreadable(file, line, rows, message) {
@@ -523,20 +548,20 @@ export function createIntake(options: IntakeOptions): Intake {
       flush();
       // The second reading keeps its tables; the first has no use for its table of every id (44 MB
       // at 5M rows) once no row comes: repeats are in their list, duplicates told.
-      if (!found) ids = createIdRegistry(4);
+      if (!finding) ids = createIdRegistry(4);
     },
     repeatedIds() {
       flush();
-      return repeats && repeats.size > 0 ? { ids: repeats.distinctIds() } : undefined;
+      return repeats && repeats.size > 0 ? { ids: repeats.soughtIds() } : undefined;
     },
     foundAll() {
       flush();
-      return found !== undefined && found.size === ids.size;
+      return finding && claimed === ids.size;
     },
     firstRows() {
-      if (!found) throw new Error('firstRows() is for an intake created with `find`');
+      if (!finding) throw new Error('firstRows() is for an intake created with `find`');
       flush();
-      return { rows: found };
+      return { rows: ids };
     },
     finish: (firstRows) => {
       flush();
@@ -551,20 +576,20 @@ export function createIntake(options: IntakeOptions): Intake {
   /** Tells each repeated row a duplicate (a warning) or a conflict (an error), from its id's first row. */
   function resolveRepeats(list: RepeatList, firstRows: IdRegistry): void {
     list.forEach((words, at, file, line, problem) => {
-      const verdict = firstRows.has(words, at) ? firstRows.checkWords(words, at, file, line) : ID_NEW;
-      const told = verdict === ID_DUPLICATE
+      const verdict = firstRows.find(words, at);
+      if (verdict === ID_DUPLICATE) {
+        warningCount++;
+        ledger.duplicate++;
+      } else {
+        errorCount++;
+        ledger.invalid++;
+      }
+      if (!problem) return; // beyond maxProblems: counted only
+      Object.assign(problem, verdict === ID_DUPLICATE
         ? duplicateProblem(file, line, firstRows.first())
         : verdict === ID_CONFLICT
           ? conflictProblem(file, line, firstRows.first())
-          : lostFirstRowProblem(file, line);
-      if (told.severity === 'error') {
-        errorCount++;
-        ledger.invalid++;
-      } else {
-        warningCount++;
-        ledger.duplicate++;
-      }
-      if (problem) Object.assign(problem, told);
+          : lostFirstRowProblem(file, line));
     });
   }
 
@@ -610,40 +635,40 @@ function lostFirstRowProblem(file: string, line: number): Problem {
 const REPEAT_PLACEHOLDER: Problem = { severity: 'warning', code: 'duplicate-row', file: '', line: 0, column: 'id', message: '' };
 
 /**
- * Rows whose ids repeat (firstRows `later`), in input order: id hash and content hash in one typed
- * array, so that a log holding every row twice does not take an object per row.
+ * Rows whose ids repeat (firstRows `later`), in input order: id hash, content hash and line in typed
+ * arrays of BLOCK rows each (a log given twice must not take an object per row, nor copies of a
+ * growing array). Their problems (placeholders) are those of the first rows: the list of problems
+ * is full after them.
  */
 class RepeatList {
-  private words = new Int32Array(4 * 64); // idLow, idHigh, signature, line
+  private static readonly BLOCK = 1 << 16;
+  private readonly blocks: Int32Array[] = []; // per row: idLow, idHigh, signature, line
   private readonly files: string[] = []; // the file of each run of rows from one file…
   private readonly fileStarts: number[] = []; // …from this row on
-  private readonly problems = new Map<number, Problem>();
+  private readonly problems: Problem[] = [];
   size = 0;
 
   add(words: Int32Array, at: number, file: string, line: number, problem: Problem | undefined): void {
-    if (this.size * 4 === this.words.length) {
-      const grown = new Int32Array(this.words.length * 2);
-      grown.set(this.words);
-      this.words = grown;
-    }
+    const offset = (this.size % RepeatList.BLOCK) * 4;
+    if (offset === 0) this.blocks.push(new Int32Array(RepeatList.BLOCK * 4));
+    const block = this.blocks[this.blocks.length - 1]!;
     if (this.files.at(-1) !== file) {
       this.files.push(file);
       this.fileStarts.push(this.size);
     }
-    const to = this.size * 4;
-    this.words[to] = words[at]!;
-    this.words[to + 1] = words[at + 1]!;
-    this.words[to + 2] = words[at + 2]!;
-    this.words[to + 3] = line;
-    if (problem) this.problems.set(this.size, problem);
+    block[offset] = words[at]!;
+    block[offset + 1] = words[at + 1]!;
+    block[offset + 2] = words[at + 2]!;
+    block[offset + 3] = line;
+    if (problem) this.problems.push(problem);
     this.size++;
   }
 
-  /** The distinct ids, in a table that keeps ids only. */
-  distinctIds(): IdRegistry {
-    const ids = createIdRegistry(undefined, 'ids');
+  /** The distinct ids, in a table for their first rows (sought: see IdRegistry.expect). */
+  soughtIds(): IdRegistry {
+    const ids = createIdRegistry(undefined, 'first-rows');
     ids.reserve(this.size);
-    this.forEach((words, at, file, line) => ids.checkWords(words, at, file, line));
+    this.forEach((words, at) => ids.expect(words, at));
     return ids;
   }
 
@@ -651,7 +676,9 @@ class RepeatList {
     let run = 0;
     for (let index = 0; index < this.size; index++) {
       while (run + 1 < this.fileStarts.length && this.fileStarts[run + 1]! <= index) run++;
-      visit(this.words, index * 4, this.files[run]!, this.words[index * 4 + 3]!, this.problems.get(index));
+      const block = this.blocks[Math.floor(index / RepeatList.BLOCK)]!;
+      const at = (index % RepeatList.BLOCK) * 4;
+      visit(block, at, this.files[run]!, block[at + 3]!, this.problems[index]);
     }
   }
 }

@@ -85,7 +85,10 @@ export async function intakeLogs(
   const repeated = intake.repeatedIds();
   if (!repeated) return intake.finish();
   const finder = makeIntake({ find: repeated, observe: undefined, maxProblems: 0 });
-  await readLogs(sources, finder, { threads: 0, until: () => finder.foundAll(), onProgress: options.onSecondReading });
+  // Few ids sought: one thread skims the rows, reading in full only those it seeks (see id-probe.ts).
+  // Many (logs given twice): the helper threads read them, as in the first reading.
+  const many = repeated.ids.size * 8 >= intake.rowsRead();
+  await readLogs(sources, finder, { threads: many ? options.threads : 0, until: () => finder.foundAll(), onProgress: options.onSecondReading });
   return intake.finish(finder.firstRows());
 }
 
@@ -156,7 +159,7 @@ async function readAll(
       }
       const handle = await open(source.path, 'r');
       try {
-        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress) : undefined;
+        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress, until) : undefined;
         await readSource(source.name, readInto(handle, buffer, until), intake, progress, rest);
       } finally {
         await handle.close();

@@ -21,7 +21,7 @@ export interface LineCounter {
  */
 export async function readRestWithThreads(
   file: string, handle: FileHandle, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
-  progress: (chunk: Buffer) => void,
+  progress: (chunk: Buffer) => void, until: () => boolean,
 ): Promise<void> {
   const { columns, width } = intake.layout()!;
   pool.layout(columns, width);
@@ -31,6 +31,10 @@ export async function readRestWithThreads(
   let ended = false;
   for (;;) {
     while (!ended && free.length > 0) {
+      if (until()) {
+        ended = true;
+        break;
+      }
       const slot = free.shift()!;
       const data = pool.slots[slot]!.data;
       const bytesRead = readSync(handle.fd, data, 0, data.length, null);

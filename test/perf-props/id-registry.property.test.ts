@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HASH_OUT, hashRange } from '../../src/core/hash.js';
-import { createIdRegistry, type IdCheck } from '../../src/core/id-registry.js';
+import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, type IdCheck } from '../../src/core/id-registry.js';
 
 const step = fc.record({
   id: fc.oneof(fc.constantFrom('A', 'B', 'C', 'a', ' A', 'A ', ''), fc.string({ maxLength: 6 }), fc.nat(5000).map(String)),
@@ -77,5 +77,38 @@ describe('compact id registry ≡ Map (property)', () => {
     expect(registry.check('LE-123', 1, { file: 'g.csv', line: 1 })).toEqual({ kind: 'seen' });
     expect(registry.check('LE-1000000', 1, { file: 'g.csv', line: 1 })).toEqual({ kind: 'new' });
     expect(() => registry.first()).toThrow(/keeps no first rows/);
+  });
+
+  it('sought ids (expect) take their first claim only; find tells duplicates and conflicts without registering', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('expect', 'claim', 'find'), step), { maxLength: 300 }), (operations) => {
+        const registry = createIdRegistry(4);
+        const sought = new Set<string>();
+        const first = new Map<string, { signature: number; line: number }>();
+        const words = new Int32Array(3);
+        operations.forEach(([operation, { id, signature }], index) => {
+          hashRange(id, 0, id.length);
+          words[0] = HASH_OUT[0]!;
+          words[1] = HASH_OUT[1]!;
+          words[2] = signature;
+          const line = index + 2;
+          if (operation === 'expect') {
+            registry.expect(words, 0);
+            sought.add(id);
+          } else if (operation === 'claim') {
+            const claims = sought.has(id) && !first.has(id);
+            expect(registry.claim(words, 0, 'f.csv', line)).toBe(claims);
+            if (claims) first.set(id, { signature, line });
+          } else {
+            const known = first.get(id);
+            const verdict = registry.find(words, 0);
+            expect(verdict).toBe(known ? (known.signature === signature ? ID_DUPLICATE : ID_CONFLICT) : ID_NEW);
+            if (known) expect(registry.first()).toEqual({ file: 'f.csv', line: known.line });
+          }
+        });
+        expect(registry.size).toBe(sought.size);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
