@@ -515,9 +515,9 @@ describe('bad input that is made at test time', () => {
     expect(run.status).toBe(2);
   });
 
-  it('repeated ids read from standard input are told as they are from files (first rows kept, not read again)', () => {
+  it('repeated ids are told alike from standard input (first rows kept) and from files read again (ids only kept)', () => {
     const dir = 'fixtures/bad/duplicate-ids-across-files';
-    const fromFiles = runCli(['validate', '--period', '2021', `${dir}/a.csv`, `${dir}/b.csv`]);
+    const fromFiles = runCli(['validate', '--period', '2021', `${dir}/a.csv`, `${dir}/b.csv`], { env: { TRANSPARENCY_ID_TABLE: 'ids' } });
     const fromStdin = runCli(['validate', '--period', '2021', `${dir}/a.csv`, '-'], { input: readFileSync(path.join(ROOT, dir, 'b.csv')) });
     expect(fromStdin.stderr).toBe(fromFiles.stderr.replaceAll(`${dir}/b.csv`, '<stdin>'));
     expect(fromStdin.stderr).toMatch(/<stdin>:2: id: repeats the request at fixtures\/bad\/duplicate-ids-across-files\/a.csv:2 exactly/);

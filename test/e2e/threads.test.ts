@@ -8,6 +8,8 @@
 // boundaries inside records, quoted fields, multi-byte characters and CRLF pairs — where splitting
 // the work between threads is most likely to go wrong (a line number off by one, a record cut in two,
 // a duplicate reported against the wrong row, problems in another order).
+// TRANSPARENCY_ID_TABLE=ids keeps ids only in the id table, as for large logs: the first rows of
+// repeated ids are then found by a second reading of the files.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,10 +33,13 @@ afterAll(() => {
 });
 
 /** Runs the CLI in the work folder (so that file names in diagnostics are short and stable). */
-function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work): CliRun {
+function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work, idTable?: string): CliRun {
   return runCli(args, {
     cwd,
-    env: { NO_COLOR: '1', TRANSPARENCY_THREADS: String(threads), TRANSPARENCY_CHUNK_BYTES: chunkBytes === undefined ? undefined : String(chunkBytes) },
+    env: {
+      NO_COLOR: '1', TRANSPARENCY_THREADS: String(threads), TRANSPARENCY_CHUNK_BYTES: chunkBytes === undefined ? undefined : String(chunkBytes),
+      TRANSPARENCY_ID_TABLE: idTable,
+    },
   });
 }
 
@@ -42,13 +47,18 @@ function run(args: readonly string[], threads: number, chunkBytes?: number, cwd 
 // boundaries inside records), 4 KiB (where the generator cut records at awkward bytes) and 64 KiB
 // (ditto, and shorter than the longest line). One thread with 300-byte chunks guards the reference
 // itself: if chunking broke the single-thread path too, both could agree and both be wrong.
-const VARIANTS: Array<{ threads: number; chunkBytes: number }> = [
+// With ids only in the id table, the second reading stops inside a file (small chunks), or reads with
+// threads (a helper for the first reading, and for the second when many ids repeat).
+const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string }> = [
   { threads: 1, chunkBytes: 300 },
   { threads: 1, chunkBytes: 4096 },
   { threads: 2, chunkBytes: 300 },
   { threads: 2, chunkBytes: 4096 },
   { threads: 2, chunkBytes: 65536 },
   { threads: 0, chunkBytes: 300 },
+  { threads: 0, chunkBytes: 300, idTable: 'ids' },
+  { threads: 1, chunkBytes: 4096, idTable: 'ids' },
+  { threads: 2, chunkBytes: 65536, idTable: 'ids' },
 ];
 
 /** The single-thread run of each command, kept for the sanity checks below. */
@@ -76,9 +86,9 @@ describe('threads and chunk sizes do not change any output', () => {
     // Exit 1 (invalid rows, a policy violation), not 2 or 3: the logs were read through.
     expect(single.status, single.stderr.slice(-2000)).toBe(1);
     expect(single.stdout.length + single.stderr.length).toBeGreaterThan(1000);
-    for (const { threads, chunkBytes } of VARIANTS) {
-      const variant = run(args, threads, chunkBytes);
-      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes}`;
+    for (const { threads, chunkBytes, idTable } of VARIANTS) {
+      const variant = run(args, threads, chunkBytes, work, idTable);
+      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes} TRANSPARENCY_ID_TABLE=${idTable}`;
       expect(variant.status, `${label}: exit code`).toBe(single.status);
       expect(variant.stderr, `${label}: stderr`).toBe(single.stderr);
       expect(variant.stdout, `${label}: stdout`).toBe(single.stdout);

@@ -46,7 +46,7 @@ describe("first rows found by a second reading ≡ kept in the id table (propert
         await readLogs(sources, inline);
         const expected = summary(inline.finish());
         repeats += expected.ledger.duplicate;
-        const later = await intakeLogs(sources, (extra) => createIntake({ ...options, ...extra }));
+        const later = await intakeLogs(sources, (extra) => createIntake({ ...options, ...extra }), { idTable: 'ids' });
         expect(summary(later)).toEqual(expected);
       }),
       { numRuns: 200 },
