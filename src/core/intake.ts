@@ -5,13 +5,14 @@ import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from './fast-row.js';
 import { HASH_OUT } from './hash.js';
 import { hashIdOfBytes, hashIdOfFields, hashIdOfText } from './id-probe.js';
-import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRegistry, type Location } from './id-registry.js';
+import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRegistry } from './id-registry.js';
+import { mapHeader } from './map-header.js';
 import type { Period } from './period.js';
 import type { Problem } from './problem.js';
-import { REQUIRED_COLUMNS, type Column, type RequestRecord } from './schema.js';
+import { conflictProblem, duplicateProblem, lostFirstRowProblem, REPEAT_PLACEHOLDER, RepeatList } from './repeat-list.js';
+import type { Column, RequestRecord } from './schema.js';
 import { createTally, type Tally } from './tally.js';
 import { validateRow, type ColumnIndex } from './validate-row.js';
-import { matchColumn } from './vocabulary.js';
 
 export interface IntakeOptions {
   /** Rows received outside it are reported as outside the period; none when absent. */
@@ -226,49 +227,11 @@ export function createIntake(options: IntakeOptions): Intake {
       unreadableFiles.push(file);
       return false;
     }
-    const seen = new Map<Column, number>();
-    const fileProblems: Problem[] = [];
-    const separator = otherSeparator(cells);
-    if (separator) {
-      // One header cell holding the column names: the file is not comma-separated.
-      addProblem({
-        severity: 'error', code: 'missing-column', file, line,
-        message: `the header is one column, "${cells[0]!.trim().slice(0, 60)}": the file looks separated by ${separator}, not commas; save it as comma-separated CSV (UTF-8)`,
-      });
-      readable = false;
-      unreadableFiles.push(file);
-      keys.layout(columns, width);
-      return false;
-    }
-    cells.forEach((cell, index) => {
-      const column = matchColumn(cell, options.columnAliases);
-      if (!column) {
-        if (cell.trim()) ignored.add(cell.trim());
-        return;
-      }
-      const first = seen.get(column);
-      if (first !== undefined) {
-        fileProblems.push({
-          severity: 'error', code: 'duplicate-column', file, line, column,
-          message: `header cells ${first + 1} ("${cells[first]}") and ${index + 1} ("${cell}") both name column ${column}; keep one`,
-        });
-        return;
-      }
-      seen.set(column, index);
-      columns[column] = index;
-    });
-    for (const column of REQUIRED_COLUMNS) {
-      if (columns[column] === undefined) {
-        const candidate = cells.find((cell) => !matchColumn(cell, options.columnAliases) && LOOKS_LIKE[column]?.test(cell));
-        const hint = candidate ? `; if "${candidate.trim()}" holds it, map it in the config: "columns": { "${candidate.trim()}": "${column}" }` : '';
-        fileProblems.push({
-          severity: 'error', code: 'missing-column', file, line, column,
-          message: `required column "${column}" is missing; the header has: ${cells.map((c) => c.trim()).join(', ')}${hint}`,
-        });
-      }
-    }
-    fileProblems.forEach(addProblem);
-    readable = fileProblems.length === 0;
+    const mapped = mapHeader(cells, options.columnAliases, file, line);
+    columns = mapped.columns;
+    mapped.ignored.forEach((cell) => ignored.add(cell));
+    mapped.problems.forEach(addProblem);
+    readable = mapped.problems.length === 0;
     if (!readable) unreadableFiles.push(file);
     keys.layout(columns, width);
     return readable;
@@ -608,98 +571,6 @@ export function createIntake(options: IntakeOptions): Intake {
   }
 }
 
-
-function duplicateProblem(file: string, line: number, first: Location): Problem {
-  return {
-    severity: 'warning', code: 'duplicate-row', file, line, column: 'id',
-    message: `repeats the request at ${first.file}:${first.line} exactly; counted once`,
-  };
-}
-
-function conflictProblem(file: string, line: number, first: Location): Problem {
-  return {
-    severity: 'error', code: 'conflicting-id', file, line, column: 'id',
-    message: `the id is already used at ${first.file}:${first.line} by a request with different content; ids must be unique`,
-  };
-}
-
-/** A repeated id whose first row the second reading did not find: a log changed between readings. */
-function lostFirstRowProblem(file: string, line: number): Problem {
-  return {
-    severity: 'error', code: 'conflicting-id', file, line, column: 'id',
-    message: 'repeats the id of an earlier request, whose row was not found when the logs were read again: did a log change during the run?',
-  };
-}
-
-/** Where a repeated row's problem stands until its first row is found (see resolveRepeats). */
-const REPEAT_PLACEHOLDER: Problem = { severity: 'warning', code: 'duplicate-row', file: '', line: 0, column: 'id', message: '' };
-
-/**
- * Rows whose ids repeat (firstRows `later`), in input order: id hash, content hash and line in typed
- * arrays of BLOCK rows each (a log given twice must not take an object per row, nor copies of a
- * growing array). Their problems (placeholders) are those of the first rows: the list of problems
- * is full after them.
- */
-class RepeatList {
-  private static readonly BLOCK = 1 << 16;
-  private readonly blocks: Int32Array[] = []; // per row: idLow, idHigh, signature, line
-  private readonly files: string[] = []; // the file of each run of rows from one file…
-  private readonly fileStarts: number[] = []; // …from this row on
-  private readonly problems: Problem[] = [];
-  size = 0;
-
-  add(words: Int32Array, at: number, file: string, line: number, problem: Problem | undefined): void {
-    const offset = (this.size % RepeatList.BLOCK) * 4;
-    if (offset === 0) this.blocks.push(new Int32Array(RepeatList.BLOCK * 4));
-    const block = this.blocks[this.blocks.length - 1]!;
-    if (this.files.at(-1) !== file) {
-      this.files.push(file);
-      this.fileStarts.push(this.size);
-    }
-    block[offset] = words[at]!;
-    block[offset + 1] = words[at + 1]!;
-    block[offset + 2] = words[at + 2]!;
-    block[offset + 3] = line;
-    if (problem) this.problems.push(problem);
-    this.size++;
-  }
-
-  /** The distinct ids, in a table for their first rows (sought: see IdRegistry.expect). */
-  soughtIds(): IdRegistry {
-    const ids = createIdRegistry(undefined, 'first-rows');
-    ids.reserve(this.size);
-    this.forEach((words, at) => ids.expect(words, at));
-    return ids;
-  }
-
-  forEach(visit: (words: Int32Array, at: number, file: string, line: number, problem: Problem | undefined) => void): void {
-    let run = 0;
-    for (let index = 0; index < this.size; index++) {
-      while (run + 1 < this.fileStarts.length && this.fileStarts[run + 1]! <= index) run++;
-      const block = this.blocks[Math.floor(index / RepeatList.BLOCK)]!;
-      const at = (index % RepeatList.BLOCK) * 4;
-      visit(block, at, this.files[run]!, block[at + 3]!, this.problems[index]);
-    }
-  }
-}
-
-/** Header names a case-system export may use for a required column, to suggest a mapping. */
-const LOOKS_LIKE: Partial<Record<Column, RegExp>> = {
-  id: /\b(id|number|no|ref|reference|case)\b/i,
-  received: /receiv|date|opened|submitted/i,
-  country: /country|nation|jurisdiction/i,
-  outcome: /outcome|status|result|decision|disposition/i,
-};
-
-/** "semicolons" or "tabs" when a one-cell header is really several columns joined by another separator. */
-function otherSeparator(cells: readonly string[]): string | undefined {
-  if (cells.length !== 1) return undefined;
-  const header = cells[0]!;
-  if (header.split(';').length > 2) return 'semicolons';
-  if (header.split('\t').length > 2) return 'tabs';
-  if (header.split('|').length > 2) return 'vertical bars';
-  return undefined;
-}
 
 /** Adds a thread's counts, by its cell numbers (whose codes are `cellCodes`, `timeCodes`), to `tally`. */
 function addThreadCounts(tally: Tally, cellCodes: readonly number[], timeCodes: readonly number[], cells: Int32Array, times: Int32Array): void {
