@@ -88,6 +88,14 @@ export interface IntakeLogsOptions extends ReadOptions {
   onSecondReading?: ReadOptions['onProgress'];
 }
 
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false; // reported when the file is read
+  }
+}
+
 /** Total size of the logs given as files (0 for those that cannot be read: reported when read). */
 function sizeOf(sources: readonly Source[]): number {
   let totalBytes = 0;
@@ -111,7 +119,8 @@ function sizeOf(sources: readonly Source[]): number {
 export async function intakeLogs(sources: readonly Source[], makeIntake: IntakeMaker, options: IntakeLogsOptions = {}): Promise<IntakeResult> {
   const env = process.env.TRANSPARENCY_ID_TABLE;
   const asked = options.idTable ?? (env === 'ids' || env === 'first-rows' ? env : undefined);
-  const rereadable = sources.every((source) => source.kind === 'file');
+  // A path may name a pipe or a FIFO (`<(zcat old.csv.gz)`): only regular files can be read again.
+  const rereadable = sources.every((source) => source.kind === 'file' && isRegularFile(source.path));
   const idsOnly = rereadable && (asked ? asked === 'ids' : sizeOf(sources) >= IDS_ONLY_FROM_BYTES);
   const intake = makeIntake({ firstRows: idsOnly ? 'later' : 'inline' });
   await readLogs(sources, intake, options);

@@ -524,6 +524,24 @@ describe('bad input that is made at test time', () => {
     expect(fromStdin.status).toBe(1);
   });
 
+  it('a log given by a path that is a pipe or a FIFO is read once, its first rows kept (it cannot be read again)', () => {
+    const dir = tempDir();
+    const text = readFileSync(path.join(ROOT, 'fixtures/bad/duplicate-ids.csv'));
+    writeFileSync(path.join(dir, 'a.csv'), text);
+    writeFileSync(path.join(dir, 'b.csv'), text);
+    const expected = runCli(['validate', '--period', '2021', 'a.csv', 'b.csv'], { cwd: dir, env: { TRANSPARENCY_ID_TABLE: 'first-rows' } });
+    // Process substitution (a pipe, /dev/fd/N) and a named FIFO, with the id table that reads files twice.
+    const script = 'mkfifo fifo.csv; cat b.csv > fifo.csv & "$NODE" "$BIN" validate --period 2021 <(cat a.csv) fifo.csv';
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+      cwd: dir, encoding: 'utf8', timeout: 20_000,
+      env: { PATH: process.env.PATH, NODE: process.execPath, BIN: path.join(ROOT, 'bin/transparency.cjs'), TRANSPARENCY_ID_TABLE: 'ids' },
+    });
+    expect(run.error).toBeUndefined(); // no hang, waiting for a second writer
+    expect(run.stderr.replace(/\/dev\/fd\/\d+/g, 'a.csv').replaceAll('fifo.csv', 'b.csv')).toBe(expected.stderr);
+    expect(expected.stderr).toMatch(/b\.csv:5: id: the id is already used at a\.csv:4/);
+    expect(run.status).toBe(expected.status);
+  });
+
   it('a file that does not exist', () => {
     const run = runCli(['validate', 'fixtures/bad/no-such-file.csv']);
     expect(run.stderr).toBe('error: fixtures/bad/no-such-file.csv: cannot read: no such file or directory\n');
