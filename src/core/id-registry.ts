@@ -68,6 +68,8 @@ export interface IdRegistry {
    * overlap. Returns a small number (kept by the caller, so that the reads are not optimised away).
    */
   touchWords(words: Int32Array, from: number, count: number, stride: number): number;
+  /** Calls `visit` with each id, as `words[at, at + 2)` (as checkWords and expect take ids). */
+  forEachId(visit: (words: Int32Array, at: number) => void): void;
   /** Makes room for this many ids in all (no effect when there is room already). */
   reserve(ids: number): void;
   readonly size: number;
@@ -227,6 +229,12 @@ export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps
       if (at < 0 || table[at + 3] === 0) return ID_NEW;
       firstPosition = table[at + 3]!;
       return table[at + 2] === words[wordsAt + 2]! >>> 0 ? ID_DUPLICATE : ID_CONFLICT;
+    },
+    forEachId(visit) {
+      const t = table;
+      // A Uint32Array's words, seen as an Int32Array's: ids pass as the 32-bit patterns they are.
+      const words = new Int32Array(t.buffer, t.byteOffset, t.length);
+      for (let at = 0; at < words.length; at += WORDS) if (words[at] !== 0 || words[at + 1] !== 0) visit(words, at);
     },
     touchWords(words, from, count, stride) {
       const t = table;

@@ -9,7 +9,7 @@ import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRe
 import { mapHeader } from './map-header.js';
 import type { Period } from './period.js';
 import type { Problem } from './problem.js';
-import { conflictProblem, duplicateProblem, lostFirstRowProblem, REPEAT_PLACEHOLDER, RepeatList } from './repeat-list.js';
+import { conflictProblem, duplicateProblem, lostFirstRowProblem, REPEAT_PLACEHOLDER } from './repeat-problems.js';
 import type { Column, RequestRecord } from './schema.js';
 import { createTally, type Tally } from './tally.js';
 import { validateRow, type ColumnIndex } from './validate-row.js';
@@ -34,25 +34,35 @@ export interface IntakeOptions {
   /**
    * Where a repeated id's first row comes from. `inline` (the default): the id table keeps each id's
    * first row, 16 bytes an id. `later`: the table keeps ids only, 8 bytes an id (44 MB instead of
-   * 89 MB for 5 million rows), and when an id repeats, a second reading of the logs finds the first
-   * rows (see Intake.repeatedIds) before finish(). Only for logs that can be read twice (files).
+   * 89 MB for 5 million rows); a repeated row is uncounted at once, and told a duplicate or a
+   * conflict by a second reading of the logs (see Intake.repeatedIds) before finish(). Only for logs
+   * that can be read twice (regular files).
    */
   firstRows?: 'inline' | 'later';
   /**
-   * Makes this intake the second reading: it counts nothing and only finds the first valid row of
-   * each of these ids (see Intake.firstRows).
+   * Makes this intake the second reading: it counts nothing; it finds the first valid row of each
+   * repeated id, and tells the rows that repeat it (see Intake.toldRepeats).
    */
   find?: RepeatedIds;
 }
 
-/** Ids that repeat in logs read with firstRows `later`, whose first rows are still to be found. */
+/**
+ * What the first reading (firstRows `later`) knows of repeated ids: the ids (each to get its first
+ * row: IdRegistry.expect), how many rows repeated one, and the problems of the first of those rows,
+ * in order — placeholders until told (as many as maxProblems left room for).
+ */
 export interface RepeatedIds {
   readonly ids: IdRegistry;
+  readonly rows: number;
+  readonly problems: readonly Problem[];
 }
 
-/** The first valid row of each repeated id, found by a second reading (see IntakeOptions.find). */
-export interface FirstRows {
-  readonly rows: IdRegistry;
+/** The repeated rows as the second reading told them, in input order (see IntakeOptions.find). */
+export interface ToldRepeats {
+  duplicates: number;
+  conflicts: number;
+  /** The problems of the first rows, one per placeholder (fewer if the logs changed meanwhile). */
+  problems: Problem[];
 }
 
 /** What a row-reading thread needs to read rows as this intake would (see RowKeys). */
@@ -164,17 +174,17 @@ export interface Intake {
   /** Every row is read (other threads' counts may follow): the table of every id is let go. */
   endOfRows(): void;
   /**
-   * With firstRows `later`, once every row is read: the ids that repeat, whose first rows a second
-   * reading must find (an intake created with `find`); undefined when no id repeats. The intake takes
-   * no rows after this.
+   * With firstRows `later`, once every row is read: the ids that repeat, for a second reading to tell
+   * their rows (an intake created with `find`); undefined when no id repeats. The intake takes no
+   * rows after this.
    */
   repeatedIds(): RepeatedIds | undefined;
-  /** The second reading (`find`): whether every first row is found (the reading can stop). */
+  /** The second reading (`find`): whether every repeated row is told (the reading can stop). */
   foundAll(): boolean;
-  /** The second reading (`find`): the first rows found, for the first intake's finish(). */
-  firstRows(): FirstRows;
-  /** The result; `firstRows` is required when repeatedIds() gave ids. */
-  finish(firstRows?: FirstRows): IntakeResult;
+  /** The second reading (`find`): what it told, for the first intake's finish(). */
+  toldRepeats(): ToldRepeats;
+  /** The result; `told` is required when repeatedIds() gave ids. */
+  finish(told?: ToldRepeats): IntakeResult;
 }
 
 /**
@@ -191,9 +201,13 @@ export function createIntake(options: IntakeOptions): Intake {
   const later = options.firstRows === 'later';
   // The second reading checks rows against the repeated ids, and keeps the first row of each.
   let ids = options.find?.ids ?? createIdRegistry(undefined, later ? 'ids' : 'first-rows');
-  const finding = options.find !== undefined;
-  let claimed = 0;
-  const repeats = later ? new RepeatList() : undefined;
+  // The first reading (`later`): the repeated ids (each to get its first row), the rows that repeat
+  // one, the placeholders of their problems. Memory grows with repeated ids, never with rows.
+  // The ids are kept as ids only (8 bytes) while the first reading runs.
+  const repeated = later ? { ids: createIdRegistry(undefined, 'ids'), rows: 0, problems: [] as Problem[] } : undefined;
+  // The second reading: what it has told.
+  const finding = options.find;
+  const told: ToldRepeats = { duplicates: 0, conflicts: 0, problems: [] };
   const keys = new RowKeys({ classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod });
   const fast = options.fastPath !== false && !options.observe;
   // RowKeys' cells → the tallies' cells, found once each.
@@ -258,17 +272,21 @@ export function createIntake(options: IntakeOptions): Intake {
     prohibited: string | undefined, source: KeySource,
   ): boolean => {
     if (finding) {
-      if (ids.claim(words, at, file, line)) claimed++; // the first valid row of a sought id
+      if (!ids.claim(words, at, file, line)) tellRepeat(file, line, words, at); // unless it is the first row
       return false;
     }
     const verdict = ids.checkWords(words, at, file, line);
     if (verdict !== ID_NEW && source.counted) countRow(words, at, source, -1);
     if (verdict === ID_SEEN) {
-      // Duplicate or conflict: told once the first row is found (see resolveRepeats). Its problem
-      // keeps its place among the others.
-      const problem = problems.length < maxProblems ? { ...REPEAT_PLACEHOLDER, file, line } : undefined;
-      if (problem) problems.push(problem);
-      repeats!.add(words, at, file, line, problem);
+      // Duplicate or conflict: the second reading tells (see tellRepeat, addTold). Its problem keeps
+      // its place among the others.
+      repeated!.ids.checkWords(words, at, file, line); // registered once
+      repeated!.rows++;
+      if (problems.length < maxProblems) {
+        const problem = { ...REPEAT_PLACEHOLDER, file, line };
+        problems.push(problem);
+        repeated!.problems.push(problem);
+      }
       return false;
     }
     if (verdict === ID_DUPLICATE) {
@@ -515,44 +533,53 @@ export function createIntake(options: IntakeOptions): Intake {
     },
     repeatedIds() {
       flush();
-      return repeats && repeats.size > 0 ? { ids: repeats.soughtIds() } : undefined;
+      if (!repeated || repeated.rows === 0) return undefined;
+      // Now that the table of every id is gone (endOfRows), room for each repeated id's first row.
+      const sought = createIdRegistry(undefined, 'first-rows');
+      sought.reserve(repeated.ids.size);
+      repeated.ids.forEachId((words, at) => sought.expect(words, at));
+      return { ids: sought, rows: repeated.rows, problems: repeated.problems };
     },
     foundAll() {
       flush();
-      return finding && claimed === ids.size;
+      return finding !== undefined && told.duplicates + told.conflicts === finding.rows;
     },
-    firstRows() {
-      if (!finding) throw new Error('firstRows() is for an intake created with `find`');
+    toldRepeats() {
+      if (!finding) throw new Error('toldRepeats() is for an intake created with `find`');
       flush();
-      return { rows: ids };
+      return told;
     },
-    finish: (firstRows) => {
+    finish: (repeats) => {
       flush();
-      if (repeats && repeats.size > 0) {
-        if (!firstRows) throw new Error('finish() needs the first rows of the repeated ids (see repeatedIds)');
-        resolveRepeats(repeats, firstRows.rows);
+      if (repeated && repeated.rows > 0) {
+        if (!repeats) throw new Error('finish() needs the repeated rows told (see repeatedIds)');
+        addTold(repeated, repeats);
       }
       return finishResult();
     },
   };
 
-  /** Tells each repeated row a duplicate (a warning) or a conflict (an error), from its id's first row. */
-  function resolveRepeats(list: RepeatList, firstRows: IdRegistry): void {
-    list.forEach((words, at, file, line, problem) => {
-      const verdict = firstRows.find(words, at);
-      if (verdict === ID_DUPLICATE) {
-        warningCount++;
-        ledger.duplicate++;
-      } else {
-        errorCount++;
-        ledger.invalid++;
-      }
-      if (!problem) return; // beyond maxProblems: counted only
-      Object.assign(problem, verdict === ID_DUPLICATE
-        ? duplicateProblem(file, line, firstRows.first())
-        : verdict === ID_CONFLICT
-          ? conflictProblem(file, line, firstRows.first())
-          : lostFirstRowProblem(file, line));
+  /** The second reading: a valid row whose id is sought and whose first row is found already. */
+  function tellRepeat(file: string, line: number, words: Int32Array, at: number): void {
+    const verdict = ids.find(words, at);
+    if (verdict === ID_NEW) return; // not a sought id
+    if (verdict === ID_DUPLICATE) told.duplicates++;
+    else told.conflicts++;
+    if (told.problems.length < finding!.problems.length) {
+      told.problems.push(verdict === ID_DUPLICATE ? duplicateProblem(file, line, ids.first()) : conflictProblem(file, line, ids.first()));
+    }
+  }
+
+  /** The first reading: the repeated rows, as the second told them — duplicates (warnings) or conflicts (errors). */
+  function addTold(sought: RepeatedIds, repeats: ToldRepeats): void {
+    warningCount += repeats.duplicates;
+    ledger.duplicate += repeats.duplicates;
+    // Rows the second reading did not meet again (a log changed meanwhile) are errors too.
+    const errors = sought.rows - repeats.duplicates;
+    errorCount += errors;
+    ledger.invalid += errors;
+    sought.problems.forEach((placeholder, index) => {
+      Object.assign(placeholder, repeats.problems[index] ?? lostFirstRowProblem(placeholder.file, placeholder.line));
     });
   }
 

@@ -111,10 +111,11 @@ function sizeOf(sources: readonly Source[]): number {
 }
 
 /**
- * Reads the logs through an intake and finishes it. Large logs given as files keep ids only in their
- * id table (half the memory), and the first rows of repeated ids are found by reading the logs again
- * — only when an id repeats, and only up to the last of those first rows. Standard input is read
- * once, so its id table keeps first rows as it goes; so do smaller logs.
+ * Reads the logs through an intake and finishes it. Large logs given as regular files keep ids only
+ * in their id table (half the memory); when an id repeats, a second reading finds its first row and
+ * tells each row that repeats it a duplicate or a conflict — only when an id repeats, and only up to
+ * the last such row. Standard input and pipes are read once, so their id table keeps first rows as
+ * it goes; so do smaller logs.
  */
 export async function intakeLogs(sources: readonly Source[], makeIntake: IntakeMaker, options: IntakeLogsOptions = {}): Promise<IntakeResult> {
   const env = process.env.TRANSPARENCY_ID_TABLE;
@@ -131,7 +132,7 @@ export async function intakeLogs(sources: readonly Source[], makeIntake: IntakeM
   // Many (logs given twice): the helper threads read them, as in the first reading.
   const many = repeated.ids.size * 8 >= intake.rowsRead();
   await readLogs(sources, finder, { threads: many ? options.threads : 0, until: () => finder.foundAll(), onProgress: options.onSecondReading });
-  return intake.finish(finder.firstRows());
+  return intake.finish(finder.toldRepeats());
 }
 
 export async function readLogs(sources: readonly Source[], intake: Intake, options: ReadOptions = {}): Promise<void> {

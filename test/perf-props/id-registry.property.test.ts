@@ -111,4 +111,30 @@ describe('compact id registry ≡ Map (property)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('forEachId visits every registered id once, in a form expect takes', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), fc.constantFrom('ids' as const, 'first-rows' as const), (steps, keeps) => {
+        const registry = createIdRegistry(4, keeps);
+        const copy = createIdRegistry(4, 'first-rows');
+        for (const { id, signature } of steps) registry.check(id, signature, { file: 'f.csv', line: 2 });
+        let visits = 0;
+        registry.forEachId((words, at) => {
+          visits++;
+          expect(registry.has(words, at)).toBe(true);
+          copy.expect(words, at);
+        });
+        expect(visits).toBe(registry.size);
+        expect(copy.size).toBe(registry.size);
+        const words = new Int32Array(2);
+        for (const { id } of steps) {
+          hashRange(id, 0, id.length);
+          words[0] = HASH_OUT[0]!;
+          words[1] = HASH_OUT[1]!;
+          expect(copy.has(words, 0)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

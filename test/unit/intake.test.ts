@@ -193,23 +193,24 @@ describe("repeated ids told after a second reading (firstRows 'later')", () => {
     feedCsv(intake, 'a.csv', text);
     const repeated = intake.repeatedIds();
     expect(repeated?.ids.size).toBe(1);
-    expect(() => intake.finish()).toThrow(/needs the first rows/);
+    expect(repeated?.rows).toBe(1);
+    expect(() => intake.finish()).toThrow(/needs the repeated rows told/);
     const finder = createIntake({ classifier, find: repeated });
     expect(finder.foundAll()).toBe(false);
     feedCsv(finder, 'a.csv', text);
     expect(finder.foundAll()).toBe(true);
-    const result = intake.finish(finder.firstRows());
+    const result = intake.finish(finder.toldRepeats());
     expect(result.ledger).toEqual({ read: 2, counted: 1, invalid: 1, duplicate: 0, outsidePeriod: 0 });
     expect(result.problems.map((problem) => problem.message)).toEqual(['the id is already used at a.csv:2 by a request with different content; ids must be unique']);
     expect(finder.finish().ledger.counted).toBe(0); // the second reading counts nothing
   });
 
-  it('says so when the second reading does not find the first row (a log changed meanwhile)', () => {
+  it('says so when the second reading does not meet the repeated row again (a log changed meanwhile)', () => {
     const intake = createIntake({ classifier, firstRows: 'later' });
     feedCsv(intake, 'a.csv', csv(HEADER, first, again));
     const finder = createIntake({ classifier, find: intake.repeatedIds() });
     feedCsv(finder, 'a.csv', csv(HEADER, 'LE-2,2021-01-05,RU,,technical-expertise,,approved,,,,,'));
-    const result = intake.finish(finder.firstRows());
+    const result = intake.finish(finder.toldRepeats());
     expect(result.ledger).toEqual({ read: 2, counted: 1, invalid: 1, duplicate: 0, outsidePeriod: 0 });
     expect(result.errorCount).toBe(1);
     expect(result.problems).toEqual([
