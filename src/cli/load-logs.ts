@@ -68,7 +68,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
       onSecondReading: (bytes, rows) => {
         if (!again) {
           progress.done();
-          again = progressOnStderr('finding the first rows of repeated ids');
+          again = progressOnStderr('reading again for repeated ids');
         }
         again.update(bytes, rows);
       },
