@@ -201,9 +201,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const later = options.firstRows === 'later';
   // The second reading checks rows against the repeated ids, and keeps the first row of each.
   let ids = options.find?.ids ?? createIdRegistry(undefined, later ? 'ids' : 'first-rows');
-  // The first reading (`later`): the repeated ids (each to get its first row), the rows that repeat
-  // one, the placeholders of their problems. Memory grows with repeated ids, never with rows.
-  // The ids are kept as ids only (8 bytes) while the first reading runs.
+  // The first reading (`later`): the repeated ids (8 bytes each), how many rows repeat one, the
+  // placeholders of their problems. Memory grows with repeated ids, never with rows.
   const repeated = later ? { ids: createIdRegistry(undefined, 'ids'), rows: 0, problems: [] as Problem[] } : undefined;
   // The second reading: what it has told.
   const finding = options.find;
@@ -527,18 +526,18 @@ export function createIntake(options: IntakeOptions): Intake {
     },
     endOfRows() {
       flush();
-      // The second reading keeps its tables; the first has no use for its table of every id (44 MB
-      // at 5M rows) once no row comes: repeats are in their list, duplicates told.
+      // The second reading keeps its table; the first has no use for its table of every id (44 MB at
+      // 5M rows) once no row comes: repeated ids are in a set of their own, duplicates told.
       if (!finding) ids = createIdRegistry(4);
     },
     repeatedIds() {
       flush();
       if (!repeated || repeated.rows === 0) return undefined;
       // Now that the table of every id is gone (endOfRows), room for each repeated id's first row.
-      const sought = createIdRegistry(undefined, 'first-rows');
-      sought.reserve(repeated.ids.size);
-      repeated.ids.forEachId((words, at) => sought.expect(words, at));
-      return { ids: sought, rows: repeated.rows, problems: repeated.problems };
+      const firstRows = createIdRegistry(undefined, 'first-rows');
+      firstRows.reserve(repeated.ids.size);
+      repeated.ids.forEachId((words, at) => firstRows.expect(words, at));
+      return { ids: firstRows, rows: repeated.rows, problems: repeated.problems };
     },
     foundAll() {
       flush();
