@@ -1,6 +1,6 @@
 // Request ids seen so far, to find the same request twice across files. The only state that grows
 // with the number of rows, so it is compact: no strings are kept, only a 64-bit hash of each id —
-// and, unless the caller finds first rows another way (`keep: 'ids'`), a 32-bit hash of the
+// and, unless the caller finds first rows another way (`keeps: 'ids'`), a 32-bit hash of the
 // request's content and where it was first seen. One typed array, a hash table with linear probing
 // filled up to 90 %: 8 bytes a request (5 million ids: 44 MB), or 16 keeping first rows (89 MB).
 // (Robin Hood hashing was tried: its moves on insert cost more than the shorter probes gained.)

@@ -171,8 +171,11 @@ export interface Intake {
   unreadable(file: string, line: number, rows: number, message: string): void;
   /** A problem the reader found outside any row (empty file, encoding). */
   problem(problem: Problem): void;
-  /** Every row is read (other threads' counts may follow): the table of every id is let go. */
-  endOfRows(): void;
+  /**
+   * Every row is read (other threads' counts may follow): the table of every id is let go. Returns
+   * whether there was one to let go (the second reading keeps its table).
+   */
+  endOfRows(): boolean;
   /**
    * With firstRows `later`, once every row is read: the ids that repeat, for a second reading to tell
    * their rows (an intake created with `find`); undefined when no id repeats. The intake takes no
@@ -528,7 +531,9 @@ export function createIntake(options: IntakeOptions): Intake {
       flush();
       // The second reading keeps its table; the first has no use for its table of every id (44 MB at
       // 5M rows) once no row comes: repeated ids are in a set of their own, duplicates told.
-      if (!finding) ids = createIdRegistry(4);
+      if (finding) return false;
+      ids = createIdRegistry(4);
+      return true;
     },
     repeatedIds() {
       flush();

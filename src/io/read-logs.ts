@@ -88,26 +88,28 @@ export interface IntakeLogsOptions extends ReadOptions {
   onSecondReading?: ReadOptions['onProgress'];
 }
 
-function isRegularFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false; // reported when the file is read
-  }
-}
-
-/** Total size of the logs given as files (0 for those that cannot be read: reported when read). */
-function sizeOf(sources: readonly Source[]): number {
-  let totalBytes = 0;
+/**
+ * The logs given as files: their total size (0 for those that cannot be read: reported when read),
+ * and whether every source is a regular file, which can be read again (a path may name a pipe or a
+ * FIFO, `<(zcat old.csv.gz)`; standard input cannot be read twice either).
+ */
+function statSources(sources: readonly Source[]): { bytes: number; rereadable: boolean } {
+  let bytes = 0;
+  let rereadable = true;
   for (const source of sources) {
-    if (source.kind !== 'file') continue;
+    if (source.kind !== 'file') {
+      rereadable = false;
+      continue;
+    }
     try {
-      totalBytes += statSync(source.path).size;
+      const stats = statSync(source.path);
+      bytes += stats.size;
+      rereadable &&= stats.isFile();
     } catch {
-      // reported when the file is read
+      rereadable = false; // reported when the file is read
     }
   }
-  return totalBytes;
+  return { bytes, rereadable };
 }
 
 /**
@@ -120,9 +122,8 @@ function sizeOf(sources: readonly Source[]): number {
 export async function intakeLogs(sources: readonly Source[], makeIntake: IntakeMaker, options: IntakeLogsOptions = {}): Promise<IntakeResult> {
   const env = process.env.TRANSPARENCY_ID_TABLE;
   const asked = options.idTable ?? (env === 'ids' || env === 'first-rows' ? env : undefined);
-  // A path may name a pipe or a FIFO (`<(zcat old.csv.gz)`): only regular files can be read again.
-  const rereadable = sources.every((source) => source.kind === 'file' && isRegularFile(source.path));
-  const idsOnly = rereadable && (asked ? asked === 'ids' : sizeOf(sources) >= IDS_ONLY_FROM_BYTES);
+  const { bytes, rereadable } = statSources(sources);
+  const idsOnly = rereadable && (asked ? asked === 'ids' : bytes >= IDS_ONLY_FROM_BYTES);
   const intake = makeIntake({ firstRows: idsOnly ? 'later' : 'inline' });
   await readLogs(sources, intake, options);
   const repeated = intake.repeatedIds();
@@ -139,7 +140,7 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
   let bytes = 0;
   // Size the id registry once, from the files' sizes and the rows per byte of the first chunk,
   // rather than growing it (a growing table briefly holds its old and new copies).
-  const totalBytes = sizeOf(sources);
+  const totalBytes = statSources(sources).bytes;
   let sized = totalBytes < RESERVE_FROM_BYTES;
   // node:v8 and the threads' module are loaded for large logs only: a small command starts sooner.
   const v8 = sized ? undefined : await import('node:v8');
@@ -166,10 +167,9 @@ export async function readLogs(sources: readonly Source[], intake: Intake, optio
       bytes += data.length;
       options.onProgress?.(bytes, intake.rowsRead());
     });
-    intake.endOfRows();
     // The id table (44 MB at 5M rows) goes back to the system now, before the threads' counts and the
     // report add to the peak, rather than whenever V8 next collects its old generation.
-    if (intake.rowsRead() >= FREE_FROM_ROWS) freeMemoryNow(v8 ?? (await import('node:v8')));
+    if (intake.endOfRows() && intake.rowsRead() >= FREE_FROM_ROWS) freeMemoryNow(v8 ?? (await import('node:v8')));
     // What the threads counted joins the tallies once every row is read.
     if (pool) (await pool.counts()).forEach((counts, index) => remotes[index]!.addCounts(counts));
   } finally {
