@@ -189,14 +189,14 @@ export class RowKeys {
     out.idLow = HASH_OUT[0]!;
     out.idHigh = HASH_OUT[1]!;
     const requestTypeHash = info === undefined ? EMPTY_HASH : info.hash;
+    // The small values as one number (each below its list's length, so no two rows share one):
+    // five mixing steps a row instead of nine.
+    const values = (((requester * CATEGORIES.length + category) * OUTCOMES.length + outcome) * (REJECTION_REASONS.length + 1) + reason) *
+      (USER_NOTICES.length + 1) + notice;
     let h = mix32(0x5bd1e995, received);
     h = mix32(h, this.countryHashes[country]!);
-    h = mix32(h, requester);
-    h = mix32(h, category);
-    h = mix32(h, outcome);
-    h = mix32(h, reason);
+    h = mix32(h, values);
     h = mix32(h, decided);
-    h = mix32(h, notice);
     h = mix32(h, requestTypeHash);
     out.signature = finish32(h);
     const bucket = received >= this.periodStart && received <= this.periodEnd ? 0 : received >= this.compareStart && received <= this.compareEnd ? 2 : 1;
@@ -405,8 +405,8 @@ export class RowKeys {
     let fieldStart = start;
     let any = 0;
     // Commas are found four bytes at a time, in the 32-bit words of the bytes' buffer: a word without
-    // a comma (x = word ^ ',,,,' has no zero byte) is passed over at once; in one with, the flagged
-    // bytes are checked one by one (the first flag is always a comma, later ones may not be).
+    // a comma (x = word ^ ',,,,' has no zero byte) is passed over at once; in one with, each flag is a
+    // comma. (The exact test: the shorter (x - 0x01010101) & ~x flags a '-' after a comma too.)
     const words = this.words;
     const base = this.wordBase;
     let i = start;
@@ -426,15 +426,13 @@ export class RowKeys {
       const w = words[word]!;
       anyWord |= w;
       const x = w ^ 0x2c2c2c2c;
-      let z = (x - 0x01010101) & ~x & 0x80808080;
+      let z = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f);
       while (z !== 0) {
         const at = i + ((31 - Math.clz32(z & -z)) >> 3);
-        if (bytes[at] === 44) {
-          if (count === 255) return false;
-          starts[count] = fieldStart;
-          ends[count++] = at;
-          fieldStart = at + 1;
-        }
+        if (count === 255) return false;
+        starts[count] = fieldStart;
+        ends[count++] = at;
+        fieldStart = at + 1;
         z &= z - 1;
       }
     }
@@ -509,10 +507,15 @@ export class RowKeys {
       if (index < 0) continue;
       let s = starts[index]!;
       let e = ends[index]!;
-      while (s < e && (bytes[s] === 32 || (bytes[s]! >= 9 && bytes[s]! <= 13))) s++;
-      while (e > s && (bytes[e - 1] === 32 || (bytes[e - 1]! >= 9 && bytes[e - 1]! <= 13))) e--;
-      starts[index] = s;
-      ends[index] = e;
+      // Nearly every cell starts and ends with a byte above the space: one test each, then.
+      if (s < e && bytes[s]! <= 32) {
+        while (s < e && (bytes[s] === 32 || (bytes[s]! >= 9 && bytes[s]! <= 13))) s++;
+        starts[index] = s;
+      }
+      if (e > s && bytes[e - 1]! <= 32) {
+        while (e > s && (bytes[e - 1] === 32 || (bytes[e - 1]! >= 9 && bytes[e - 1]! <= 13))) e--;
+        ends[index] = e;
+      }
     }
     const idAt = at[0]!;
     if (ends[idAt]! === starts[idAt]!) return false;
