@@ -43,6 +43,8 @@ const APPROVED = OUTCOMES.indexOf('approved');
 const REJECTED = OUTCOMES.indexOf('rejected');
 const USER_CATEGORY = CATEGORIES.map((category) => category.startsWith('data-'));
 const CACHE_LIMIT = 20_000;
+/** How many numbers the small values of a row make together (see finish). */
+const VALUE_COMBINATIONS = REQUESTERS.length * CATEGORIES.length * OUTCOMES.length * (REJECTION_REASONS.length + 1) * (USER_NOTICES.length + 1);
 
 const PROHIBITED_WORDING = {
   'encryption-keys': 'asks for encryption keys',
@@ -189,8 +191,8 @@ export class RowKeys {
     out.idLow = HASH_OUT[0]!;
     out.idHigh = HASH_OUT[1]!;
     const requestTypeHash = info === undefined ? EMPTY_HASH : info.hash;
-    // The small values as one number (each below its list's length, so no two rows share one):
-    // five mixing steps a row instead of nine.
+    // The small values as one number (each below its list's length, so no two rows share one): five
+    // mixing steps a row instead of nine, and with the country, the cell's number below.
     const values = (((requester * CATEGORIES.length + category) * OUTCOMES.length + outcome) * (REJECTION_REASONS.length + 1) + reason) *
       (USER_NOTICES.length + 1) + notice;
     let h = mix32(0x5bd1e995, received);
@@ -219,7 +221,7 @@ export class RowKeys {
       this.monthSlots.set(monthIndex, monthSlot);
     }
     const small = country < 256 && monthSlot < 1024;
-    const combo = (((((country * 4 + requester) * 5 + category) * 5 + outcome) * 4 + reason) * 4 + notice);
+    const combo = country * VALUE_COMBINATIONS + values;
     let cell = small ? this.localCells.get(combo * 1024 + monthSlot) : (this.otherCells.get(monthIndex * 2_000_000 + combo) ?? -1);
     if (cell < 0) {
       cell = this.cellCodes.push(cellCode(this.countryNumbers[country]!, requester, category, outcome, reason, notice, monthIndex)) - 1;

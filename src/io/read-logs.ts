@@ -125,22 +125,24 @@ export async function intakeLogs(sources: readonly Source[], makeIntake: IntakeM
   const { bytes, rereadable } = statSources(sources);
   const idsOnly = rereadable && (asked ? asked === 'ids' : bytes >= IDS_ONLY_FROM_BYTES);
   const intake = makeIntake({ firstRows: idsOnly ? 'later' : 'inline' });
-  await readLogs(sources, intake, options);
+  await readLogs(sources, intake, options, bytes);
   const repeated = intake.repeatedIds();
   if (!repeated) return intake.finish();
   const finder = makeIntake({ find: repeated, observe: undefined, maxProblems: 0 });
   // Few ids sought: one thread skims the rows, reading in full only those it seeks (see id-probe.ts).
   // Many (logs given twice): the helper threads read them, as in the first reading.
   const many = repeated.ids.size * 8 >= intake.rowsRead();
-  await readLogs(sources, finder, { threads: many ? options.threads : 0, until: () => finder.foundAll(), onProgress: options.onSecondReading });
+  await readLogs(sources, finder, { threads: many ? options.threads : 0, until: () => finder.foundAll(), onProgress: options.onSecondReading }, bytes);
   return intake.finish(finder.toldRepeats());
 }
 
-export async function readLogs(sources: readonly Source[], intake: Intake, options: ReadOptions = {}): Promise<void> {
+/** Reads the logs through an intake; `totalBytes`, the files' size, when the caller has it (see statSources). */
+export async function readLogs(
+  sources: readonly Source[], intake: Intake, options: ReadOptions = {}, totalBytes = statSources(sources).bytes,
+): Promise<void> {
   let bytes = 0;
   // Size the id registry once, from the files' sizes and the rows per byte of the first chunk,
   // rather than growing it (a growing table briefly holds its old and new copies).
-  const totalBytes = statSources(sources).bytes;
   let sized = totalBytes < RESERVE_FROM_BYTES;
   // node:v8 and the threads' module are loaded for large logs only: a small command starts sooner.
   const v8 = sized ? undefined : await import('node:v8');
