@@ -43,6 +43,10 @@ const APPROVED = OUTCOMES.indexOf('approved');
 const REJECTED = OUTCOMES.indexOf('rejected');
 const USER_CATEGORY = CATEGORIES.map((category) => category.startsWith('data-'));
 const CACHE_LIMIT = 20_000;
+/** An enumerated cell of spaces only (see RowKeys.enumBytes). */
+const BLANK = -2;
+/** The columns readSplit trims (by their place in COLUMNS): id, received, decided. */
+const TRIMMED = [0, 1, 8];
 /** How many numbers the small values of a row make together (see finish). */
 const VALUE_COMBINATIONS = REQUESTERS.length * CATEGORIES.length * OUTCOMES.length * (REJECTION_REASONS.length + 1) * (USER_NOTICES.length + 1);
 
@@ -74,6 +78,7 @@ class EnumCache {
 }
 
 interface RequestTypeInfo {
+  text: string;
   hash: number;
   authority: Classification | undefined;
   user: Classification | undefined;
@@ -129,7 +134,7 @@ export class RowKeys {
   private readonly outcomeBytes = new ByteMap<number>();
   private readonly reasonBytes = new ByteMap<number>();
   private readonly noticeBytes = new ByteMap<number>();
-  private readonly requestTypeBytes = new ByteMap<RequestTypeInfo>();
+  private readonly requestTypeBytes = new ByteMap<RequestTypeInfo | null>();
   private readonly classifier: Classifier;
   private width = 0;
   /** Field index of each column in COLUMNS order, -1 when absent. */
@@ -171,7 +176,7 @@ export class RowKeys {
   private requestType(text: string): RequestTypeInfo {
     let info = this.requestTypes.get(text);
     if (info === undefined) {
-      info = { hash: hashString32(text), authority: undefined, user: undefined };
+      info = { text, hash: hashString32(text), authority: undefined, user: undefined };
       if (this.requestTypes.size < CACHE_LIMIT) this.requestTypes.set(text, info);
     }
     return info;
@@ -383,11 +388,16 @@ export class RowKeys {
     return classification;
   }
 
-  /** An enumerated cell's index from the bytes cache, else from the text cache. */
+  /**
+   * An enumerated cell's index from the bytes cache, else from the text cache; -1 when it is not
+   * one, BLANK when it holds only spaces (no value, as an empty cell). The bytes cache is keyed by
+   * the cell as it stands (a row's cells are not trimmed), the text cache by the trimmed text.
+   */
   private static enumBytes(map: ByteMap<number>, cache: EnumCache, bytes: Uint8Array, words: Int32Array, base: number, start: number, end: number): number {
     let index = map.getAligned(bytes, words, base, start, end);
     if (index === undefined) {
-      index = cache.get(ascii(bytes, start, end));
+      const text = ascii(bytes, start, end).trim();
+      index = text === '' ? BLANK : cache.get(text);
       map.setMissed(bytes, start, end, index);
     }
     return index;
@@ -504,8 +514,10 @@ export class RowKeys {
     const words = this.words;
     const base = this.wordBase;
     const at = this.at;
-    for (let column = 0; column < 10; column++) {
-      const index = at[column]!;
+    // Only the id and the dates are trimmed here: the enumerated cells are looked up as they stand,
+    // their caches keyed by the cell with its spaces (see enumBytes).
+    for (let k = 0; k < TRIMMED.length; k++) {
+      const index = at[TRIMMED[k]!]!;
       if (index < 0) continue;
       let s = starts[index]!;
       let e = ends[index]!;
@@ -526,15 +538,16 @@ export class RowKeys {
     const countryAt = at[2]!;
     let country = this.countryBytes.getAligned(bytes, words, base, starts[countryAt]!, ends[countryAt]!);
     if (country === undefined) {
-      country = this.country(ascii(bytes, starts[countryAt]!, ends[countryAt]!));
+      country = this.country(ascii(bytes, starts[countryAt]!, ends[countryAt]!).trim());
       this.countryBytes.setMissed(bytes, starts[countryAt]!, ends[countryAt]!, country);
     }
     if (country < 0) return false;
     let requester = 0; // law-enforcement
     const requesterAt = at[3]!;
     if (requesterAt >= 0 && ends[requesterAt]! > starts[requesterAt]!) {
-      requester = RowKeys.enumBytes(this.requesterBytes, this.requesters, bytes, words, base, starts[requesterAt]!, ends[requesterAt]!);
-      if (requester < 0) return false;
+      const found = RowKeys.enumBytes(this.requesterBytes, this.requesters, bytes, words, base, starts[requesterAt]!, ends[requesterAt]!);
+      if (found >= 0) requester = found;
+      else if (found !== BLANK) return false;
     }
     const outcomeAt = at[6]!;
     if (ends[outcomeAt]! === starts[outcomeAt]!) return false;
@@ -543,8 +556,9 @@ export class RowKeys {
     let reason = 0;
     const reasonAt = at[7]!;
     if (reasonAt >= 0 && ends[reasonAt]! > starts[reasonAt]!) {
-      reason = RowKeys.enumBytes(this.reasonBytes, this.reasons, bytes, words, base, starts[reasonAt]!, ends[reasonAt]!) + 1;
-      if (reason <= 0 || outcome !== REJECTED) return false;
+      const found = RowKeys.enumBytes(this.reasonBytes, this.reasons, bytes, words, base, starts[reasonAt]!, ends[reasonAt]!);
+      if (found >= 0 && outcome === REJECTED) reason = found + 1;
+      else if (found !== BLANK) return false;
     }
     let decided = 0;
     const decidedAt = at[8]!;
@@ -555,27 +569,35 @@ export class RowKeys {
     let notice = 0;
     const noticeAt = at[9]!;
     if (noticeAt >= 0 && ends[noticeAt]! > starts[noticeAt]!) {
-      notice = RowKeys.enumBytes(this.noticeBytes, this.notices, bytes, words, base, starts[noticeAt]!, ends[noticeAt]!) + 1;
-      if (notice <= 0) return false;
+      const found = RowKeys.enumBytes(this.noticeBytes, this.notices, bytes, words, base, starts[noticeAt]!, ends[noticeAt]!);
+      if (found >= 0) notice = found + 1;
+      else if (found !== BLANK) return false;
     }
     const user = requester === USER_REQUESTER;
     const typeAt = at[5]!;
     let info: RequestTypeInfo | undefined;
     let classification: Classification | undefined;
     if (typeAt >= 0 && ends[typeAt]! > starts[typeAt]!) {
-      info = this.requestTypeBytes.getAligned(bytes, words, base, starts[typeAt]!, ends[typeAt]!);
-      if (info === undefined) {
-        info = this.requestType(ascii(bytes, starts[typeAt]!, ends[typeAt]!));
-        this.requestTypeBytes.setMissed(bytes, starts[typeAt]!, ends[typeAt]!, info);
+      let found = this.requestTypeBytes.getAligned(bytes, words, base, starts[typeAt]!, ends[typeAt]!);
+      if (found === undefined) {
+        const text = ascii(bytes, starts[typeAt]!, ends[typeAt]!).trim();
+        found = text === '' ? null : this.requestType(text); // null: a blank cell, no request type
+        this.requestTypeBytes.setMissed(bytes, starts[typeAt]!, ends[typeAt]!, found);
       }
-      classification = user ? info.user : info.authority;
-      if (classification === undefined) classification = this.classification(info, ascii(bytes, starts[typeAt]!, ends[typeAt]!), user);
+      if (found !== null) {
+        info = found;
+        classification = user ? info.user : info.authority;
+        if (classification === undefined) classification = this.classification(info, info.text, user);
+      }
     }
-    let category: number;
+    let category = BLANK;
     const categoryAt = at[4]!;
     if (categoryAt >= 0 && ends[categoryAt]! > starts[categoryAt]!) {
       category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, words, base, starts[categoryAt]!, ends[categoryAt]!);
-      if (category < 0 || USER_CATEGORY[category] !== user) return false;
+      if (category === -1) return false;
+    }
+    if (category >= 0) {
+      if (USER_CATEGORY[category] !== user) return false;
     } else {
       const classified: Category | undefined = classification?.category;
       if (classified === undefined) return false;
