@@ -22,6 +22,12 @@ function chunkBytes(): number {
   return Number.isInteger(value) && value >= 16 && value <= 1 << 28 ? value : CHUNK_BYTES;
 }
 
+/** TRANSPARENCY_THREADS_LATE=N (for tests): the threads are taken as not running for N chunks (see PoolOptions.late). */
+function lateBy(): number {
+  const value = Number(process.env.TRANSPARENCY_THREADS_LATE);
+  return Number.isInteger(value) && value > 0 ? value : 0;
+}
+
 export interface ReadOptions {
   stdin?: Readable;
   /**
@@ -159,7 +165,9 @@ export async function readLogs(
   const chunk = chunkBytes();
   // Starting a thread resets V8's flags to those of the command line: set ours again once it runs.
   const pool = init
-    ? (await import('./row-pool.js')).RowPool.create(init, { threads, eager: asked, chunkBytes: chunk, online: v8 ? () => keepYoungGenerationSmall(v8) : undefined })
+    ? (await import('./row-pool.js')).RowPool.create(init, {
+      threads, eager: asked, chunkBytes: chunk, late: lateBy(), online: v8 ? () => keepYoungGenerationSmall(v8) : undefined,
+    })
     : undefined;
   try {
     // One sink per thread for all files: a thread numbers its cells across files.
@@ -197,7 +205,7 @@ async function readAll(
       const handle = await open(source.path, 'r');
       try {
         const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress, until) : undefined;
-        await readSource(source.name, readInto(handle, buffer, until), intake, progress, rest);
+        await readSource(source.name, readInto(handle, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest);
       } finally {
         await handle.close();
       }
@@ -211,10 +219,22 @@ async function readAll(
   }
 }
 
-/** A file's bytes, a buffer at a time, into the same buffer (each chunk is used before the next read). */
-async function* readInto(handle: FileHandle, buffer: Buffer, until: () => boolean): AsyncGenerator<Buffer> {
+/**
+ * The first read of a file that threads will read (see readRestWithThreads): its header and a sample
+ * of its rows (see readLogs), no more. The main thread reads this chunk alone, in code not yet
+ * compiled; a megabyte took ~100 ms, and a started thread waited that long for its first chunk.
+ */
+const FIRST_READ_BYTES = 1 << 16;
+
+/**
+ * A file's bytes, a buffer at a time, into the same buffer (each chunk is used before the next
+ * read); the first read `first` bytes at most.
+ */
+async function* readInto(handle: FileHandle, buffer: Buffer, until: () => boolean, first: number): AsyncGenerator<Buffer> {
+  let size = Math.min(first, buffer.length);
   while (!until()) {
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    const { bytesRead } = await handle.read(buffer, 0, size, null);
+    size = buffer.length;
     if (bytesRead === 0) return;
     yield buffer.subarray(0, bytesRead);
   }

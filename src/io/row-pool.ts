@@ -27,6 +27,12 @@ export interface PoolOptions {
   eager: boolean;
   /** Called as each thread starts running. */
   online?: () => void;
+  /**
+   * For tests: the threads are taken as not running until the main thread has read this many
+   * chunks itself (see readHere()), as when they start late: chunks read meanwhile are handed over
+   * afterwards (see readRestWithThreads).
+   */
+  late?: number;
 }
 
 /** Where the bundled worker is (beside the bundle's entry), or undefined when running from source. */
@@ -62,9 +68,11 @@ export class RowPool {
    */
   private readonly started = new Int32Array(new SharedArrayBuffer(4 * 64));
   private readonly eager: boolean;
+  private late: number;
 
-  private constructor(path: string, count: number, init: ParallelInit, { chunkBytes, eager, online }: PoolOptions) {
+  private constructor(path: string, count: number, init: ParallelInit, { chunkBytes, eager, online, late = 0 }: PoolOptions) {
     this.eager = eager;
+    this.late = late;
     const shared: SharedSlot[] = [];
     // AHEAD chunks in flight per thread, and two more: one walked here, one read here.
     for (let index = 0; index < AHEAD * count + 2; index++) {
@@ -105,6 +113,14 @@ export class RowPool {
     return this.workers.length;
   }
 
+  /** True once a thread can be given chunks (see `started`). */
+  running(): boolean {
+    if (this.late > 0) return false;
+    if (this.eager) return true;
+    for (let worker = 0; worker < this.workers.length; worker++) if (Atomics.load(this.started, worker) === 1) return true;
+    return false;
+  }
+
   layout(columns: ColumnIndex, width: number): void {
     for (const worker of this.workers) worker.postMessage({ type: 'layout', columns, width } satisfies WorkerRequest);
   }
@@ -115,6 +131,7 @@ export class RowPool {
    * that chunk itself, rather than wait (so no core idles, whichever thread is faster).
    */
   read(slot: number, length: number): Promise<ChunkReply & { worker: number }> | undefined {
+    if (this.late > 0) return undefined;
     const count = this.workers.length;
     for (let tried = 0; tried < count; tried++) {
       const worker = (this.nextWorker + tried) % count;
@@ -125,6 +142,11 @@ export class RowPool {
       return this.ask(worker, { type: 'chunk', id: this.nextId++, slot, length }).then((reply) => ({ ...(reply as ChunkReply), worker }));
     }
     return undefined;
+  }
+
+  /** Told of each chunk the main thread reads itself (see PoolOptions.late). */
+  readHere(): void {
+    if (this.late > 0) this.late--;
   }
 
   /** What each thread counted, by thread. */
