@@ -466,6 +466,28 @@ export class RowKeys {
   }
 
   /**
+   * readBytes for a line `bytes[start, end)` without a quote or a byte above 127 whose commas are at
+   * `commas[from, to)` (from a field index, see io/field-index.ts): no byte of it is tested here.
+   */
+  readCommas(bytes: Uint8Array, start: number, end: number, commas: Int32Array, from: number, to: number): boolean {
+    if (bytes !== this.wordSource) this.useBytes(bytes);
+    if (to - from + 1 !== this.width) return false;
+    const starts = this.starts;
+    const ends = this.ends;
+    let fieldStart = start;
+    let field = 0;
+    for (let k = from; k < to; k++, field++) {
+      const comma = commas[k]!;
+      starts[field] = fieldStart;
+      ends[field] = comma;
+      fieldStart = comma + 1;
+    }
+    starts[field] = fieldStart;
+    ends[field] = end;
+    return this.readSplit(bytes);
+  }
+
+  /**
    * Splits a line of ASCII bytes `bytes[start, end)` with quoted fields into this.starts/ends (the
    * fields' text, without their quotes): its number of fields, or -1 when it is not that simple —
    * a quote inside a field or doubled, a field that goes on past the line, a byte outside printable

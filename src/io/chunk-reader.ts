@@ -5,6 +5,7 @@ import { createClassifier } from '../core/classify.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
+import { FieldIndex } from './field-index.js';
 import { LINE_PLAIN, LINE_QUOTED, LINE_WORDS, RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 
 /** A slot as a reader sees it. */
@@ -19,6 +20,8 @@ const SCANNED_OVERFLOW = 1;
 
 export class ChunkReader {
   private readonly keys: RowKeys;
+  /** Created with the first chunk; null where it cannot run (see FieldIndex.create). */
+  private index: FieldIndex | null | undefined;
   private cellsSent = 0;
   private timesSent = 0;
   /** Rows counted by cell number, in the period (0) and the comparison period (1). */
@@ -47,7 +50,12 @@ export class ChunkReader {
     const scanned = this.scanned;
     scanned[SCANNED_CANDIDATES] = 0;
     scanned[SCANNED_OVERFLOW] = 0;
-    const lineCount = first !== -1 && first < length ? this.scan(slot, first, length) : 0;
+    let lineCount = 0;
+    if (first !== -1 && first < length) {
+      this.index ??= FieldIndex.create(slot.data.length) ?? null;
+      const positions = this.index ? this.index.index(slot.data, length) : -1;
+      lineCount = positions >= 0 ? this.scanIndexed(slot, first, length, this.index!.positions, positions) : this.scan(slot, first, length);
+    }
     const reply: ChunkReply = {
       type: 'chunk',
       id,
@@ -78,46 +86,107 @@ export class ChunkReader {
     const scanned = this.scanned;
     const maxLines = lines.length / LINE_WORDS;
     let lineCount = 0;
-    let candidateCount = 0;
     let position = first + 1;
     let quote = data.indexOf(34, position);
     if (quote === -1 || quote >= length) quote = length;
-    const out = rowKeys.out;
     for (let newline = data.indexOf(10, position); newline !== -1 && newline < length; newline = data.indexOf(10, position)) {
       if (lineCount === maxLines) {
         scanned[SCANNED_OVERFLOW] = 1;
         break;
       }
-      const at = LINE_WORDS * lineCount++;
-      lines[at] = newline;
       const quoted = newline > quote;
       if (quoted) {
         quote = data.indexOf(34, newline + 1);
         if (quote === -1 || quote >= length) quote = length;
       }
       const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
-      const firstByte = data[position]!;
-      if (end === position || firstByte <= 32 || firstByte >= 127) {
-        lines[at + 1] = quoted ? LINE_QUOTED : LINE_PLAIN;
-        position = newline + 1;
-        continue;
+      const candidate = this.addLine(slot, lineCount++, position, end, newline, quoted);
+      if (candidate >= 0) this.record(rowKeys.readBytes(data, position, end, quoted), results, candidate * RESULT_WORDS);
+      position = newline + 1;
+    }
+    return lineCount;
+  }
+
+  /**
+   * scan() by a field index of the chunk: the positions of its ',', '\n', '"' and bytes above 127
+   * (see io/field-index.ts), `count` of them. A line with commas only is read from their positions;
+   * any other, as scan() reads it.
+   */
+  private scanIndexed(slot: SlotView, first: number, length: number, positions: Int32Array, count: number): number {
+    const rowKeys = this.keys;
+    const { data, lines, results } = slot;
+    const scanned = this.scanned;
+    const maxLines = lines.length / LINE_WORDS;
+    let lineCount = 0;
+    let position = first + 1;
+    let k = 0;
+    while (k < count && positions[k]! <= first) k++;
+    while (k < count) {
+      // The line's positions up to its '\n': commas, and whether it holds a quote or a byte above 127.
+      const from = k;
+      let newline = -1;
+      let quoted = false;
+      let plain = true;
+      for (; k < count; k++) {
+        const at = positions[k]!;
+        const c = data[at]!;
+        if (c === 10) {
+          newline = at;
+          break;
+        }
+        if (c !== 44) {
+          plain = false;
+          if (c === 34) quoted = true;
+        }
       }
-      // A candidate, quoted or not: a line that turns out to lie inside a quoted field is not taken
-      // (see ByteLineReader.runFound).
-      const candidate = candidateCount++;
-      scanned[SCANNED_CANDIDATES] = candidateCount;
-      lines[at + 1] = candidate;
-      const r = candidate * RESULT_WORDS;
-      if (rowKeys.readBytes(data, position, end, quoted)) {
-        copyRowKeys(out, results, r);
-        results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
-        this.count(out.cell, out.timeCell, out.days, out.bucket);
-      } else {
-        results[r + RESULT_BUCKET] = -1;
+      if (newline === -1) break; // the rest is the next chunk's
+      const to = k++;
+      if (lineCount === maxLines) {
+        scanned[SCANNED_OVERFLOW] = 1;
+        break;
+      }
+      const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
+      const candidate = this.addLine(slot, lineCount++, position, end, newline, quoted);
+      if (candidate >= 0) {
+        const read = plain ? rowKeys.readCommas(data, position, end, positions, from, to) : rowKeys.readBytes(data, position, end, quoted);
+        this.record(read, results, candidate * RESULT_WORDS);
       }
       position = newline + 1;
     }
     return lineCount;
+  }
+
+  /**
+   * Notes line `line` of the chunk, `data[start, end)` before its `\n` at `newline`: its candidate
+   * number, or -1 when it is none (empty, or not led by printable ASCII).
+   */
+  private addLine(slot: SlotView, line: number, start: number, end: number, newline: number, quoted: boolean): number {
+    const { data, lines } = slot;
+    const at = LINE_WORDS * line;
+    lines[at] = newline;
+    const firstByte = data[start]!;
+    if (end === start || firstByte <= 32 || firstByte >= 127) {
+      lines[at + 1] = quoted ? LINE_QUOTED : LINE_PLAIN;
+      return -1;
+    }
+    // A candidate, quoted or not: a line that turns out to lie inside a quoted field is not taken
+    // (see ByteLineReader.runFound).
+    const candidate = this.scanned[SCANNED_CANDIDATES]!;
+    this.scanned[SCANNED_CANDIDATES] = candidate + 1;
+    lines[at + 1] = candidate;
+    return candidate;
+  }
+
+  /** Puts a candidate's result at `r` of `results`, and counts its row when it was `read` (valid). */
+  private record(read: boolean, results: Int32Array, r: number): void {
+    if (!read) {
+      results[r + RESULT_BUCKET] = -1;
+      return;
+    }
+    const out = this.keys.out;
+    copyRowKeys(out, results, r);
+    results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
+    this.count(out.cell, out.timeCell, out.days, out.bucket);
   }
 
   /**

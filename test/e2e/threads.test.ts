@@ -10,6 +10,8 @@
 // a duplicate reported against the wrong row, problems in another order).
 // TRANSPARENCY_ID_TABLE=ids keeps ids only in the id table, as for large logs: the first rows of
 // repeated ids are then found by a second reading of the files.
+// TRANSPARENCY_FIELD_INDEX=off has the threads find the lines and fields of their chunks byte by
+// byte in JavaScript, rather than from the positions a WebAssembly scan found (src/io/field-index.ts).
 // TRANSPARENCY_THREADS_LATE=N has the threads taken as not running for N chunks, as when they start
 // late: the chunks read meanwhile wait for the main thread, and those it has not begun are handed
 // over to the threads once they run, in an order the threads must number their cells by.
@@ -36,12 +38,12 @@ afterAll(() => {
 });
 
 /** Runs the CLI in the work folder (so that file names in diagnostics are short and stable). */
-function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work, idTable?: string, late?: number): CliRun {
+function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work, idTable?: string, late?: number, fieldIndex?: string): CliRun {
   return runCli(args, {
     cwd,
     env: {
       NO_COLOR: '1', TRANSPARENCY_THREADS: String(threads), TRANSPARENCY_CHUNK_BYTES: chunkBytes === undefined ? undefined : String(chunkBytes),
-      TRANSPARENCY_ID_TABLE: idTable, TRANSPARENCY_THREADS_LATE: late === undefined ? undefined : String(late),
+      TRANSPARENCY_ID_TABLE: idTable, TRANSPARENCY_THREADS_LATE: late === undefined ? undefined : String(late), TRANSPARENCY_FIELD_INDEX: fieldIndex,
     },
   });
 }
@@ -53,7 +55,7 @@ function run(args: readonly string[], threads: number, chunkBytes?: number, cwd 
 // With ids only in the id table, the second reading stops inside a file (small chunks), or reads with
 // threads (a helper for the first reading, and for the second when many ids repeat). Threads that
 // start late are handed the chunks read meanwhile.
-const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; late?: number }> = [
+const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; late?: number; fieldIndex?: string }> = [
   { threads: 1, chunkBytes: 300 },
   { threads: 1, chunkBytes: 4096 },
   { threads: 2, chunkBytes: 300 },
@@ -65,6 +67,8 @@ const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; l
   { threads: 2, chunkBytes: 65536, idTable: 'ids' },
   { threads: 1, chunkBytes: 300, late: 3 },
   { threads: 2, chunkBytes: 4096, late: 7 },
+  { threads: 1, chunkBytes: 300, fieldIndex: 'off' },
+  { threads: 2, chunkBytes: 65536, fieldIndex: 'off' },
 ];
 
 /** The single-thread run of each command, kept for the sanity checks below. */
@@ -92,9 +96,9 @@ describe('threads and chunk sizes do not change any output', () => {
     // Exit 1 (invalid rows, a policy violation), not 2 or 3: the logs were read through.
     expect(single.status, single.stderr.slice(-2000)).toBe(1);
     expect(single.stdout.length + single.stderr.length).toBeGreaterThan(1000);
-    for (const { threads, chunkBytes, idTable, late } of VARIANTS) {
-      const variant = run(args, threads, chunkBytes, work, idTable, late);
-      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes} TRANSPARENCY_ID_TABLE=${idTable} TRANSPARENCY_THREADS_LATE=${late}`;
+    for (const { threads, chunkBytes, idTable, late, fieldIndex } of VARIANTS) {
+      const variant = run(args, threads, chunkBytes, work, idTable, late, fieldIndex);
+      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes} TRANSPARENCY_ID_TABLE=${idTable} TRANSPARENCY_THREADS_LATE=${late} TRANSPARENCY_FIELD_INDEX=${fieldIndex}`;
       expect(variant.status, `${label}: exit code`).toBe(single.status);
       expect(variant.stderr, `${label}: stderr`).toBe(single.stderr);
       expect(variant.stdout, `${label}: stdout`).toBe(single.stdout);

@@ -72,6 +72,24 @@ describe('readBytes ≡ read (property)', () => {
   });
 });
 
+describe('readCommas ≡ readBytes (property)', () => {
+  it('gives the same verdict and keys for a quote-free line, from its commas alone', () => {
+    fc.assert(
+      fc.property(line, fc.nat(7), (one, offset) => {
+        fc.pre(!/["\u0080-\uffff]/.test(one));
+        const bytes = bytesAt(one, offset, 'latin1');
+        const viaBytes = readerOf();
+        const viaCommas = readerOf();
+        const commas = Int32Array.from([...one].flatMap((char, at) => (char === ',' ? [at] : [])));
+        const byBytes = viaBytes.readBytes(bytes, 0, one.length);
+        expect(viaCommas.readCommas(bytes, 0, one.length, commas, 0, commas.length)).toBe(byBytes);
+        if (byBytes) expect({ ...viaCommas.out }).toEqual({ ...viaBytes.out });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 // A cell as a log may write it: bare, or quoted (with spaces inside the quotes, that are trimmed).
 // GOOD's cells hold commas too (an id ','): quoted, they are one field.
 const quotedCell = (cell: string) => fc.constantFrom(cell, `"${cell}"`, `" ${cell} "`);
