@@ -79,6 +79,13 @@ export interface ParallelInit {
  * A row's words are RowKeys.out's (copyRowKeys), then `prohibited` as an index into
  * PROHIBITED_WORDINGS + 1 (0: none).
  */
+/** Where the commas of a line without a quote or a byte above 127 are: `positions[from, to)` (see RowKeys.readCommas). */
+export interface LineCommas {
+  positions: Int32Array;
+  from: number;
+  to: number;
+}
+
 export interface RemoteRows {
   /** The codes of the cells and groups that thread's RowKeys added since its last batch, in order. */
   addCodes(cellCodes: readonly number[], timeCodes: readonly number[]): void;
@@ -151,10 +158,11 @@ export interface Intake {
   rowText(file: string, line: number, text: string, start: number, end: number): void;
   /**
    * One data record that is the line `bytes[start, end)` of ASCII (no line end, not blank; `quoted`
-   * when it holds a quote). Returns false, having done nothing, when the row must be given as text
+   * when it holds a quote; `commas` when it holds neither a quote nor a byte above 127 and its
+   * commas are known). Returns false, having done nothing, when the row must be given as text
    * (rowText) instead.
    */
-  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean;
+  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, commas?: LineCommas): boolean;
   /** Tells rowBytes that lines of `bytes` come next (see RowKeys.useBytes). */
   useBytes(bytes: Uint8Array): void;
   /** How other threads can read rows for this intake, or undefined when they cannot (then read here). */
@@ -449,7 +457,7 @@ export function createIntake(options: IntakeOptions): Intake {
     else rowFields(file, line, text.slice(start, end).split(','));
   };
 
-  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean): boolean => {
+  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, commas?: LineCommas): boolean => {
     if (!readable) {
       ledger.read++;
       ledger.invalid++;
@@ -462,7 +470,7 @@ export function createIntake(options: IntakeOptions): Intake {
         return true;
       }
     }
-    if (!fast || !keys.readBytes(bytes, start, end, quoted)) return false;
+    if (!fast || !(commas ? keys.readCommas(bytes, start, end, commas.positions, commas.from, commas.to) : keys.readBytes(bytes, start, end, quoted))) return false;
     ledger.read++;
     defer(file, line);
     return true;

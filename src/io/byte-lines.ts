@@ -6,11 +6,17 @@
 // bytes decode exactly as the whole text would: in UTF-8 a `\n` byte is never part of another
 // character.
 import { TextDecoder } from 'node:util';
+import type { LineCommas } from '../core/intake.js';
 import type { CsvRecordSplitter } from './csv-records.js';
+import { nextIndexedLine, type FieldIndex, type IndexedLine } from './field-index.js';
 import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
 
-/** Offered a line `bytes[start, end)` that will be line number `line` (`quoted`: it holds a quote); true when it took it. */
-export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean) => boolean;
+/**
+ * Offered a line `bytes[start, end)` that will be line number `line` (`quoted`: it holds a quote;
+ * `commas`: where its commas are, when it holds neither a quote nor a byte above 127 and they are
+ * known); true when it took it.
+ */
+export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean, commas?: LineCommas) => boolean;
 
 /**
  * The lines of a chunk that a thread has found (see row-worker.ts): per line after the first `\n`,
@@ -36,14 +42,20 @@ export class ByteLineReader {
   private atStart = true;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+  /** The commas of the line being offered, and the line found in the index (objects updated line by line). */
+  private readonly commas: LineCommas = { positions: new Int32Array(0), from: 0, to: 0 };
+  private readonly found: IndexedLine = { newline: -1, from: 0, to: 0, quoted: false, plain: true };
+
   /**
    * `begin` is told of each array of bytes before `direct` is offered lines in it (so that the row
-   * reader sets itself up for an array once, not at a line that finds it changed).
+   * reader sets itself up for an array once, not at a line that finds it changed). With `index`,
+   * push() finds lines and commas from a field index of each chunk (see field-index.ts).
    */
   constructor(
     private readonly splitter: CsvRecordSplitter,
     private readonly direct: DirectLine,
     private readonly begin: (bytes: Uint8Array) => void = () => undefined,
+    private readonly index?: FieldIndex,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -75,6 +87,11 @@ export class ByteLineReader {
       position = newline + 1;
     }
     this.begin(data);
+    const found = this.index && position < data.length ? this.index.index(data, data.length) : -1;
+    if (found >= 0) {
+      this.pushIndexed(data, position, this.index!.positions, found);
+      return;
+    }
     let quote = data.indexOf(34, position);
     if (quote === -1) quote = data.length;
     for (let newline = data.indexOf(10, position); newline !== -1; newline = data.indexOf(10, position)) {
@@ -86,6 +103,24 @@ export class ByteLineReader {
         if (quote === -1) quote = data.length;
       }
       position = newline + 1;
+    }
+    if (position < data.length) this.rest = Buffer.from(data.subarray(position));
+  }
+
+  /** push() for the lines of `data` from `position` on, by the `count` positions of its field index. */
+  private pushIndexed(data: Uint8Array, position: number, positions: Int32Array, count: number): void {
+    const commas = this.commas;
+    commas.positions = positions;
+    const found = this.found;
+    let k = 0;
+    while (k < count && positions[k]! < position) k++;
+    while (k < count) {
+      k = nextIndexedLine(data, positions, k, count, found);
+      if (found.newline === -1) break;
+      commas.from = found.from;
+      commas.to = found.to;
+      this.line(data, position, found.newline, !found.quoted, found.plain ? commas : undefined);
+      position = found.newline + 1;
     }
     if (position < data.length) this.rest = Buffer.from(data.subarray(position));
   }
@@ -128,13 +163,13 @@ export class ByteLineReader {
     else if (position < length) this.rest = Buffer.from(data.subarray(position, length));
   }
 
-  /** The line `data[start, newline)`; `quoteFree` when it holds no quote. */
-  private line(data: Uint8Array, start: number, newline: number, quoteFree: boolean): void {
+  /** The line `data[start, newline)`; `quoteFree` when it holds no quote; `commas`, see DirectLine. */
+  private line(data: Uint8Array, start: number, newline: number, quoteFree: boolean, commas?: LineCommas): void {
     const splitter = this.splitter;
     if (splitter.idle) {
       const end = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
       const first = data[start]!;
-      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine, !quoteFree)) {
+      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine, !quoteFree, commas)) {
         splitter.countLine();
         return;
       }

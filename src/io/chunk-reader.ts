@@ -5,7 +5,7 @@ import { createClassifier } from '../core/classify.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
-import { FieldIndex } from './field-index.js';
+import { FieldIndex, nextIndexedLine, type IndexedLine } from './field-index.js';
 import { LINE_PLAIN, LINE_QUOTED, LINE_WORDS, RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 
 /** A slot as a reader sees it. */
@@ -22,6 +22,7 @@ export class ChunkReader {
   private readonly keys: RowKeys;
   /** Created with the first chunk; null where it cannot run (see FieldIndex.create). */
   private index: FieldIndex | null | undefined;
+  private readonly found: IndexedLine = { newline: -1, from: 0, to: 0, quoted: false, plain: true };
   private cellsSent = 0;
   private timesSent = 0;
   /** Rows counted by cell number, in the period (0) and the comparison period (1). */
@@ -121,26 +122,11 @@ export class ChunkReader {
     let position = first + 1;
     let k = 0;
     while (k < count && positions[k]! <= first) k++;
+    const found = this.found;
     while (k < count) {
-      // The line's positions up to its '\n': commas, and whether it holds a quote or a byte above 127.
-      const from = k;
-      let newline = -1;
-      let quoted = false;
-      let plain = true;
-      for (; k < count; k++) {
-        const at = positions[k]!;
-        const c = data[at]!;
-        if (c === 10) {
-          newline = at;
-          break;
-        }
-        if (c !== 44) {
-          plain = false;
-          if (c === 34) quoted = true;
-        }
-      }
+      k = nextIndexedLine(data, positions, k, count, found);
+      const { newline, from, to, quoted, plain } = found;
       if (newline === -1) break; // the rest is the next chunk's
-      const to = k++;
       if (lineCount === maxLines) {
         scanned[SCANNED_OVERFLOW] = 1;
         break;

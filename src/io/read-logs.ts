@@ -6,8 +6,9 @@ import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import type { Intake, IntakeOptions, IntakeResult, RemoteRows } from '../core/intake.js';
-import { ByteLineReader } from './byte-lines.js';
+import { ByteLineReader, type DirectLine } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
+import { FieldIndex } from './field-index.js';
 import { describeFsError, IoError } from './io-error.js';
 import { freeMemoryNow } from './free-memory.js';
 import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
@@ -172,7 +173,11 @@ export async function readLogs(
   try {
     // One sink per thread for all files: a thread numbers its cells across files.
     const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];
-    await readAll(sources, intake, options, pool, remotes, chunk, (data) => {
+    // A field index for the rows read here, for large logs only (a small one reads as fast without),
+    // or whenever TRANSPARENCY_FIELD_INDEX=on (for tests).
+    const indexed = totalBytes >= RESERVE_FROM_BYTES || process.env.TRANSPARENCY_FIELD_INDEX === 'on';
+    const index = indexed ? FieldIndex.create(chunk) : undefined;
+    await readAll(sources, intake, options, pool, remotes, chunk, index, (data) => {
       sample(data);
       bytes += data.length;
       options.onProgress?.(bytes, intake.rowsRead());
@@ -189,7 +194,7 @@ export async function readLogs(
 
 async function readAll(
   sources: readonly Source[], intake: Intake, options: ReadOptions, pool: RowPool | undefined, remotes: readonly RemoteRows[], chunk: number,
-  progress: (chunk: Buffer) => void,
+  index: FieldIndex | undefined, progress: (chunk: Buffer) => void,
 ): Promise<void> {
   // One read buffer for every file read here: memory stays flat (a stream would allocate a new
   // megabyte per chunk, freed only when the collector gets to it).
@@ -205,7 +210,7 @@ async function readAll(
       const handle = await open(source.path, 'r');
       try {
         const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress, until) : undefined;
-        await readSource(source.name, readInto(handle, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest);
+        await readSource(source.name, readInto(handle, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, index);
       } finally {
         await handle.close();
       }
@@ -258,7 +263,7 @@ function chooseDecoder(first: Uint8Array, file: string, intake: Intake): TextDec
 
 async function readSource(
   file: string, stream: AsyncIterable<Buffer | string>, intake: Intake, progress: (chunk: Buffer) => void,
-  readRestWithThreads?: (reader: ByteLineReader, counter: LineCounter) => Promise<void>,
+  readRestWithThreads?: (reader: ByteLineReader, counter: LineCounter) => Promise<void>, index?: FieldIndex,
 ): Promise<void> {
   let decoder: TextDecoder | undefined;
   let headerSeen = false;
@@ -296,9 +301,9 @@ async function readSource(
   });
   // UTF-8 (nearly every log) is read as bytes, ASCII rows in place; UTF-16 is decoded first.
   let bytesReader: ByteLineReader | undefined;
-  const direct = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean): boolean => {
+  const direct: DirectLine = (bytes, start, end, line, quoted, commas) => {
     if (!headerSeen) return false;
-    if (!intake.rowBytes(file, line, bytes, start, end, quoted)) return false;
+    if (!intake.rowBytes(file, line, bytes, start, end, quoted, commas)) return false;
     counter.rows++;
     return true;
   };
@@ -312,7 +317,7 @@ async function readSource(
         intake.header(file, 0, null);
         return; // leaving the loop closes the stream
       }
-      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes));
+      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes), index);
     }
     if (bytesReader) {
       bytesReader.push(bytes);
