@@ -74,11 +74,6 @@ export interface ParallelInit {
   comparePeriod?: Period;
 }
 
-/**
- * Rows another thread's RowKeys has read and counted in its own tallies, taken here in input order.
- * A row's words are RowKeys.out's (copyRowKeys), then `prohibited` as an index into
- * PROHIBITED_WORDINGS + 1 (0: none).
- */
 /** Where the commas of a line without a quote or a byte above 127 are: `positions[from, to)` (see RowKeys.readCommas). */
 export interface LineCommas {
   positions: Int32Array;
@@ -86,6 +81,11 @@ export interface LineCommas {
   to: number;
 }
 
+/**
+ * Rows another thread's RowKeys has read and counted in its own tallies, taken here in input order.
+ * A row's words are RowKeys.out's (copyRowKeys), then `prohibited` as an index into
+ * PROHIBITED_WORDINGS + 1 (0: none).
+ */
 export interface RemoteRows {
   /** The codes of the cells and groups that thread's RowKeys added since its last batch, in order. */
   addCodes(cellCodes: readonly number[], timeCodes: readonly number[]): void;
