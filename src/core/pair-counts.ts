@@ -66,6 +66,14 @@ export class PairCounts {
     }
   }
 
+  /** Calls `each` for every pair with a count other than 0, in no particular order. */
+  forEachUnordered(each: (group: number, days: number, count: number) => void): void {
+    const { groups, days, counts } = this;
+    for (let slot = 0; slot <= this.mask; slot++) {
+      if (groups[slot] !== EMPTY && counts[slot] !== 0) each(groups[slot]! - 1, days[slot]!, counts[slot]!);
+    }
+  }
+
   private grow(): void {
     const { groups, days, counts } = this;
     const capacity = (this.mask + 1) * 2;

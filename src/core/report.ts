@@ -81,7 +81,7 @@ export interface ReportOptions {
 export function buildReport(period: Period, intake: IntakeResult, options: ReportOptions = {}): Report {
   const { previousPeriod } = options;
   const entries = intake.tally.entries();
-  const times = intake.tally.decisionTimes();
+  const times = intake.tally.decisionHistograms();
   const authority = entries.filter(isAuthorityEntry);
   const occurring = new Set(authority.map((entry) => entry.outcome));
   const outcomes = OUTCOMES.filter((outcome) => ALWAYS_SHOWN.includes(outcome) || occurring.has(outcome));

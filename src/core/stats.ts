@@ -33,9 +33,9 @@ function valueAtRank(histogram: ReadonlyMap<number, number>, rank: number): numb
   throw new RangeError(`rank ${rank} is beyond the ${seen} values`);
 }
 
-/** A histogram of day counts from entries that each say how many requests took how many days. */
-export function histogramOf(entries: Iterable<{ days: number; count: number }>): Map<number, number> {
-  const histogram = new Map<number, number>();
-  for (const { days, count } of entries) histogram.set(days, (histogram.get(days) ?? 0) + count);
-  return histogram;
+/** The histograms of several groups added up into one. */
+export function addHistograms(groups: Iterable<{ histogram: ReadonlyMap<number, number> }>): Map<number, number> {
+  const sum = new Map<number, number>();
+  for (const { histogram } of groups) for (const [days, count] of histogram) sum.set(days, (sum.get(days) ?? 0) + count);
+  return sum;
 }

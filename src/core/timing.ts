@@ -2,15 +2,15 @@
 // EU DSA transparency templates ask) and user notice for user-data requests.
 import type { z } from 'zod';
 import type { NoticesSchema, ResponseTimeSchema } from './schemas.js';
-import { histogramOf, medianOf, percentileOf } from './stats.js';
+import { addHistograms, medianOf, percentileOf } from './stats.js';
 import { AUTHORITY_CATEGORIES, CATEGORIES, USER_NOTICES } from './schema.js';
-import type { DecisionTimeEntry, TallyEntry } from './tally.js';
+import type { DecisionHistogram, TallyEntry } from './tally.js';
 
 export type ResponseTime = z.infer<typeof ResponseTimeSchema>;
 
 export type Notices = z.infer<typeof NoticesSchema>;
 
-export function buildResponseTimes(times: readonly DecisionTimeEntry[]): ResponseTime[] {
+export function buildResponseTimes(times: readonly DecisionHistogram[]): ResponseTime[] {
   const groups: Array<{ requester: ResponseTime['requester']; category: ResponseTime['category'] }> = [
     ...AUTHORITY_CATEGORIES.map((category) => ({ requester: 'authorities' as const, category })),
     ...CATEGORIES.filter((category) => !(AUTHORITY_CATEGORIES as readonly string[]).includes(category)).map((category) => ({
@@ -19,7 +19,7 @@ export function buildResponseTimes(times: readonly DecisionTimeEntry[]): Respons
     })),
   ];
   return groups.map(({ requester, category }) => {
-    const histogram = histogramOf(
+    const histogram = addHistograms(
       times.filter((time) => time.category === category && (time.requester === 'user') === (requester === 'users')),
     );
     let decided = 0;

@@ -3,17 +3,17 @@
 import type { z } from 'zod';
 import type { UserRowSchema, UsersSectionSchema } from './schemas.js';
 import { compareNames, countryName } from './country.js';
-import { histogramOf, medianOf } from './stats.js';
+import { addHistograms, medianOf } from './stats.js';
 import { REJECTION_REASONS, USER_CATEGORIES, type UserCategory } from './schema.js';
-import type { DecisionTimeEntry, TallyEntry } from './tally.js';
+import type { DecisionHistogram, TallyEntry } from './tally.js';
 
 export type UserRow = z.infer<typeof UserRowSchema>;
 
 export type UsersSection = z.infer<typeof UsersSectionSchema>;
 
-function summarise(entries: readonly TallyEntry[], times: readonly DecisionTimeEntry[]): Omit<UserRow, 'category'> {
+function summarise(entries: readonly TallyEntry[], times: readonly DecisionHistogram[]): Omit<UserRow, 'category'> {
   const sum = (filter: (entry: TallyEntry) => boolean) => entries.filter(filter).reduce((total, entry) => total + entry.count, 0);
-  const histogram = histogramOf(times);
+  const histogram = addHistograms(times);
   const rejectedBy = Object.fromEntries(
     [...REJECTION_REASONS, 'unspecified' as const].map((reason) => [
       reason,
@@ -30,7 +30,7 @@ function summarise(entries: readonly TallyEntry[], times: readonly DecisionTimeE
   };
 }
 
-function rowsOf(entries: readonly TallyEntry[], times: readonly DecisionTimeEntry[]): UserRow[] {
+function rowsOf(entries: readonly TallyEntry[], times: readonly DecisionHistogram[]): UserRow[] {
   return USER_CATEGORIES.map((category: UserCategory) => ({
     category,
     ...summarise(
@@ -43,7 +43,7 @@ function rowsOf(entries: readonly TallyEntry[], times: readonly DecisionTimeEntr
 /** Builds the users' section from the tally of one period. */
 export function buildUsersSection(
   allEntries: readonly TallyEntry[],
-  allTimes: readonly DecisionTimeEntry[],
+  allTimes: readonly DecisionHistogram[],
   byCountry: boolean,
 ): UsersSection {
   const entries = allEntries.filter((entry) => entry.requester === 'user');

@@ -56,6 +56,9 @@ describe('PairCounts', () => {
           })
           .sort((a, b) => a.group - b.group || a.days - b.days);
         expect(entriesOf(counts)).toEqual(expected);
+        const unordered: Array<{ group: number; days: number; count: number }> = [];
+        counts.forEachUnordered((group, days, count) => unordered.push({ group, days, count }));
+        expect(unordered.sort((a, b) => a.group - b.group || a.days - b.days)).toEqual(expected);
       }),
       { numRuns: 60 },
     );

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from '../../src/core/schema.js';
-import { cellCode, countryNumber, createTally, monthNumber } from '../../src/core/tally.js';
+import {
+  CATEGORIES, OUTCOMES, REJECTION_REASONS, REQUESTERS, USER_NOTICES, type RequestRecord,
+} from '../../src/core/schema.js';
+import { cellCode, countryNumber, createTally, monthNumber, timeCode } from '../../src/core/tally.js';
 
 function record(overrides: Partial<RequestRecord>): RequestRecord {
   return {
@@ -70,9 +73,78 @@ describe('createTally', () => {
       { country: 'FR', requester: 'government', category: 'technical-expertise', month: '2021-02', days: 2, count: 1 },
     ]);
   });
+
+  it('gives decision times as histograms by country, requester and category, months added up', () => {
+    const tally = createTally();
+    tally.add(record({ id: '1', received: '2021-02-27', decided: '2021-03-01' })); // 2 days
+    tally.add(record({ id: '2', received: '2021-03-10', decided: '2021-03-12' })); // 2 days, another month
+    tally.add(record({ id: '3', received: '2021-04-01', decided: '2021-04-06' })); // 5 days
+    tally.add(record({ id: '4', received: '2021-04-01' })); // undecided: not counted
+    tally.add(record({ id: '5', country: 'FR', requester: 'user', category: 'data-copy', received: '2021-02-10', decided: '2021-02-10' }));
+    const byCountry = (a: { country: string }, b: { country: string }) => a.country.localeCompare(b.country);
+    expect(tally.decisionHistograms().sort(byCountry)).toEqual([
+      { country: 'FR', requester: 'user', category: 'data-copy', histogram: new Map([[0, 1]]) },
+      { country: 'RU', requester: 'law-enforcement', category: 'technical-expertise', histogram: new Map([[2, 2], [5, 1]]) },
+    ]);
+  });
+
+  it('gives the same decision times as histograms as decisionTimes() does as entries, for any counts', () => {
+    // Few countries and months, so that groups often differ in one value only.
+    const group = fc.tuple(
+      fc.constantFrom(0, 1, 675), fc.nat({ max: REQUESTERS.length - 1 }), fc.nat({ max: CATEGORIES.length - 1 }), fc.constantFrom(0, 24252, 24253, (1 << 17) - 1),
+    );
+    const add = fc.tuple(group, fc.integer({ min: -5, max: 400 }), fc.integer({ min: -1, max: 3 }));
+    fc.assert(
+      fc.property(fc.array(add, { maxLength: 300 }), (adds) => {
+        const tally = createTally();
+        for (const [[country, requester, category, month], days, count] of adds) {
+          tally.addToTimeCell(tally.timeCell(timeCode(country, requester, category, month)), days, count);
+        }
+        const expected = new Map<string, Map<number, number>>();
+        for (const { country, requester, category, days, count } of tally.decisionTimes()) {
+          const key = `${country} ${requester} ${category}`;
+          const histogram = expected.get(key) ?? new Map<number, number>();
+          histogram.set(days, (histogram.get(days) ?? 0) + count);
+          expected.set(key, histogram);
+        }
+        for (const histogram of expected.values()) for (const [days, count] of histogram) if (count === 0) histogram.delete(days);
+        const actual = new Map(tally.decisionHistograms().map(({ country, requester, category, histogram }) => [`${country} ${requester} ${category}`, histogram]));
+        expect(new Map([...actual].filter(([, histogram]) => histogram.size > 0))).toEqual(new Map([...expected].filter(([, histogram]) => histogram.size > 0)));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('cell codes', () => {
+  it('give back each of their digits, for any values', () => {
+    const cell = fc.tuple(
+      fc.nat({ max: 675 }), fc.nat({ max: REQUESTERS.length - 1 }), fc.nat({ max: CATEGORIES.length - 1 }), fc.nat({ max: OUTCOMES.length - 1 }),
+      fc.nat({ max: REJECTION_REASONS.length }), fc.nat({ max: USER_NOTICES.length }), fc.nat({ max: (1 << 17) - 1 }),
+    );
+    fc.assert(
+      fc.property(cell, ([country, requester, category, outcome, reason, notice, month]) => {
+        const tally = createTally();
+        tally.addToCell(tally.cell(cellCode(country, requester, category, outcome, reason, notice, month)), 1);
+        const [entry] = tally.entries();
+        const year = String(Math.floor(month / 12)).padStart(4, '0');
+        expect(entry).toEqual({
+          country: String.fromCharCode(65 + Math.floor(country / 26), 65 + (country % 26)),
+          requester: REQUESTERS[requester],
+          category: CATEGORIES[category],
+          outcome: OUTCOMES[outcome],
+          ...(reason ? { rejectionReason: REJECTION_REASONS[reason - 1] } : {}),
+          ...(notice ? { userNotified: USER_NOTICES[notice - 1] } : {}),
+          month: `${year}-${String((month % 12) + 1).padStart(2, '0')}`,
+          count: 1,
+        });
+        tally.addToTimeCell(tally.timeCell(timeCode(country, requester, category, month)), 3, 1);
+        expect(tally.decisionTimes()).toEqual([{ country: entry!.country, requester: entry!.requester, category: entry!.category, month: entry!.month, days: 3, count: 1 }]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('give back every country, value and month a record had', () => {
     const tally = createTally();
     const records: RequestRecord[] = [
