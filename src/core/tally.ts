@@ -260,10 +260,11 @@ export function createTally(): Tally {
       timeCounts.forEachUnordered((index, days, count) => {
         let histogram = histogramOfGroup[index];
         if (histogram === undefined) {
-          decodeTime(timeCodes[index]!, digits);
-          const key = (digits[3]! * SIZES[0] + digits[2]!) * SIZES[1] + digits[1]!;
+          const code = timeCodes[index]!;
+          const key = (code - (code % MONTHS)) / MONTHS; // the group's code without its month
           let found = byKey.get(key);
           if (found === undefined) {
+            decodeTime(code, digits);
             found = { country: text.country(digits[3]!), requester: REQUESTERS[digits[2]!]!, category: CATEGORIES[digits[1]!]!, histogram: new Map() };
             byKey.set(key, found);
             histograms.push(found);
