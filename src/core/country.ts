@@ -41,7 +41,7 @@ export function countryKey(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/[.,'’()\-_/]/g, ' ')
+    .replace(/[.,'\u2019()\-_/]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^the /, '')
