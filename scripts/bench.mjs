@@ -24,6 +24,11 @@ const SEED = 7;
 const PERIOD = { id: '2021H1', start: '2021-01-01', endExclusive: '2021-07-01' };
 const cli = path.join(root, 'dist', 'transparency.js');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// Every command runs without NODE_EXTRA_CA_CERTS: where it is set (as on this project's machines),
+// every Node process parses that bundle of certificates as it starts (~45 ms here, more than a
+// bare `node -e 0` takes without it), which would hide most of the start-up being measured.
+const ENV = { ...process.env };
+delete ENV.NODE_EXTRA_CA_CERTS;
 
 mkdirSync(cache, { recursive: true });
 
@@ -32,7 +37,7 @@ function log(text) {
 }
 
 /** Runs a command; wall seconds and peak RSS (MB, when /usr/bin/time is there). Fails on a non-zero exit. */
-function measure(command, commandArgs, { cwd = root, env = process.env, allowExit = [0] } = {}) {
+function measure(command, commandArgs, { cwd = root, env = ENV, allowExit = [0] } = {}) {
   const argv = TIME ? [TIME, ['-f', '__PEAK__%M', command, ...commandArgs]] : [command, commandArgs];
   const start = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv[1], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
@@ -135,7 +140,7 @@ for (const size of sizes) {
   const commands = {
     floor: ['cat file > /dev/null', 'cat', [file]],
     cli: ['transparency build (validating)', process.execPath, build],
-    cliOne: ['transparency build, one thread', process.execPath, build, { env: { ...process.env, TRANSPARENCY_THREADS: '0' } }],
+    cliOne: ['transparency build, one thread', process.execPath, build, { env: { ...ENV, TRANSPARENCY_THREADS: '0' } }],
   };
   if (duckdb) commands.duckdb = ['DuckDB GROUP BY (2 threads)', process.execPath, [duckdb, file, PERIOD.start, PERIOD.endExclusive], { cwd: path.dirname(duckdb) }];
   if (miller) {
@@ -173,6 +178,7 @@ rmSync(pdf, { force: true });
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const out = [];
 out.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${RUNS} runs each, ${STARTUP_RUNS} for start-up (median time, largest peak RSS)`);
+if (process.env.NODE_EXTRA_CA_CERTS) out.push('NODE_EXTRA_CA_CERTS is set here: every command ran without it (scripts/bench.mjs says why).');
 out.push('');
 out.push(`| tool | ${rows.map((row) => `${row.size / 1e6}M rows (${row.mb.toFixed(0)} MB)`).join(' | ')} | peak memory (${rows.at(-1).size / 1e6}M) |`);
 out.push(`|---|${rows.map(() => '---:').join('|')}|---:|`);
