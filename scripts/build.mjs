@@ -39,24 +39,6 @@ const lazyChildProcess = {
   },
 };
 
-/**
- * cli-table3 requires string-width for the width of every cell; it gets measureWidth
- * (src/render/string-width.ts), which skips string-width's costly emoji pattern for plain ASCII.
- */
-const quickStringWidth = {
-  name: 'quick-string-width',
-  setup(context) {
-    context.onResolve({ filter: /^string-width$/ }, (args) =>
-      args.importer.includes('/node_modules/cli-table3/') ? { path: 'string-width', namespace: 'quick-string-width' } : undefined,
-    );
-    context.onLoad({ filter: /.*/, namespace: 'quick-string-width' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(fileURLToPath(new URL('../src/render/string-width.ts', import.meta.url)))}).measureWidth;`,
-      loader: 'js',
-      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
-    }));
-  },
-};
-
 // Build beside dist/ and swap it in, so that a CLI started during a rebuild finds a whole bundle.
 const target = new URL('../dist', import.meta.url);
 const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
@@ -79,7 +61,7 @@ await build({
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas, lazyChildProcess, quickStringWidth],
+  plugins: [lazySchemas, lazyChildProcess],
 });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
