@@ -51,6 +51,12 @@ export const DEFAULT_PROHIBITED_RULES: readonly ProhibitedRule[] = [
 export interface Classifier {
   /** The category (when the text tells it) and, independently, whether the principles forbid it. */
   classify(requestType: string, audience: Audience): Classification;
+  /**
+   * Only whether the principles forbid an authority's request: for a row whose category column
+   * says the category, so that the category rules, most of a small build's expressions to compile,
+   * are not compiled for nothing.
+   */
+  prohibition(requestType: string): Classification['prohibited'];
 }
 
 interface CompiledRule<R> {
@@ -87,6 +93,17 @@ export function createClassifier(
   const categories = compile(categoryRules);
   const prohibited = compile(prohibitedRules);
   const cache = new Map<string, Classification>();
+  // The first forbidding rule of each text, null for none.
+  const prohibitions = new Map<string, ProhibitedRule | null>();
+  const forbiddingRule = (text: string): ProhibitedRule | undefined => {
+    let rule = prohibitions.get(text);
+    if (rule === undefined) {
+      rule = prohibited.find((compiled) => compiled.regex.test(text))?.rule ?? null;
+      // Bound the cache: free text can be unique per row in a large export.
+      if (prohibitions.size < 50_000) prohibitions.set(text, rule);
+    }
+    return rule ?? undefined;
+  };
   const classifyUncached = (text: string, audience: Audience): Classification => {
     const result: Classification = {};
     if (audience === 'user') {
@@ -95,15 +112,15 @@ export function createClassifier(
       if (match) Object.assign(result, { category: match.rule.category, rule: match.rule.id });
       return result;
     }
-    const forbidden = prohibited.find((compiled) => compiled.regex.test(text));
-    if (forbidden) result.prohibited = { kind: forbidden.rule.kind, rule: forbidden.rule.id };
+    const forbidden = forbiddingRule(text);
+    if (forbidden) result.prohibited = { kind: forbidden.kind, rule: forbidden.id };
     const match = categories.find((compiled) => !isUserCategory(compiled.rule.category) && compiled.regex.test(text));
     if (match) {
       result.category = match.rule.category;
       result.rule = match.rule.id;
     } else if (forbidden) {
-      result.category = forbidden.rule.category;
-      result.rule = forbidden.rule.id;
+      result.category = forbidden.category;
+      result.rule = forbidden.id;
     }
     return result;
   };
@@ -118,6 +135,10 @@ export function createClassifier(
         if (cache.size < 50_000) cache.set(key, result);
       }
       return result;
+    },
+    prohibition(requestType) {
+      const forbidden = forbiddingRule(requestType.trim());
+      return forbidden ? { kind: forbidden.kind, rule: forbidden.id } : undefined;
     },
   };
 }

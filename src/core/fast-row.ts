@@ -82,6 +82,8 @@ interface RequestTypeInfo {
   hash: number;
   authority: Classification | undefined;
   user: Classification | undefined;
+  /** For an authority's row with a category: the wording of what the principles forbid, '' for nothing; undefined until asked. */
+  prohibited: string | undefined;
 }
 
 export interface RowKeysOptions {
@@ -176,7 +178,7 @@ export class RowKeys {
   private requestType(text: string): RequestTypeInfo {
     let info = this.requestTypes.get(text);
     if (info === undefined) {
-      info = { text, hash: hashString32(text), authority: undefined, user: undefined };
+      info = { text, hash: hashString32(text), authority: undefined, user: undefined, prohibited: undefined };
       if (this.requestTypes.size < CACHE_LIMIT) this.requestTypes.set(text, info);
     }
     return info;
@@ -347,22 +349,20 @@ export class RowKeys {
       if (notice <= 0) return false;
     }
     const user = requester === USER_REQUESTER;
-    let info: RequestTypeInfo | undefined;
-    let classification: Classification | undefined;
-    if (requestType !== '') {
-      info = this.requestType(requestType);
-      classification = this.classification(info, requestType, user);
-    }
+    const info = requestType === '' ? undefined : this.requestType(requestType);
     let category: number;
+    let classification: Classification | undefined;
     if (categoryText !== '') {
       category = this.categories.get(categoryText);
       if (category < 0 || USER_CATEGORY[category] !== user) return false;
     } else {
-      const classified: Category | undefined = classification?.category;
+      if (info === undefined) return false;
+      classification = this.classification(info, user);
+      const classified: Category | undefined = classification.category;
       if (classified === undefined) return false;
       category = CATEGORIES.indexOf(classified);
     }
-    const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
+    const prohibited = outcome === APPROVED && !user && info !== undefined ? this.prohibitedWording(info, classification) : undefined;
     hashRange(id, 0, id.length);
     this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;
@@ -378,14 +378,28 @@ export class RowKeys {
     return country;
   }
 
-  private classification(info: RequestTypeInfo, text: string, user: boolean): Classification {
+  /** The request type's category and prohibition, for a row that leaves the category to the rules. */
+  private classification(info: RequestTypeInfo, user: boolean): Classification {
     let classification = user ? info.user : info.authority;
     if (classification === undefined) {
-      classification = this.classifier.classify(text, user ? 'user' : 'authority');
+      classification = this.classifier.classify(info.text, user ? 'user' : 'authority');
       if (user) info.user = classification;
       else info.authority = classification;
     }
     return classification;
+  }
+
+  /**
+   * What an approved authority's request asks that the principles forbid, or undefined: from its
+   * classification when the rules gave the category, else from the prohibited rules alone.
+   */
+  private prohibitedWording(info: RequestTypeInfo, classification: Classification | undefined): string | undefined {
+    if (classification !== undefined) return classification.prohibited && PROHIBITED_WORDING[classification.prohibited.kind];
+    if (info.prohibited === undefined) {
+      const kind = this.classifier.prohibition(info.text)?.kind;
+      info.prohibited = kind === undefined ? '' : PROHIBITED_WORDING[kind];
+    }
+    return info.prohibited === '' ? undefined : info.prohibited;
   }
 
   /**
@@ -598,7 +612,6 @@ export class RowKeys {
     const user = requester === USER_REQUESTER;
     const typeAt = at[5]!;
     let info: RequestTypeInfo | undefined;
-    let classification: Classification | undefined;
     if (typeAt >= 0 && ends[typeAt]! > starts[typeAt]!) {
       let found = this.requestTypeBytes.getAligned(bytes, words, base, starts[typeAt]!, ends[typeAt]!);
       if (found === undefined) {
@@ -606,11 +619,7 @@ export class RowKeys {
         found = text === '' ? null : this.requestType(text); // null: a blank cell, no request type
         this.requestTypeBytes.setMissed(bytes, starts[typeAt]!, ends[typeAt]!, found);
       }
-      if (found !== null) {
-        info = found;
-        classification = user ? info.user : info.authority;
-        if (classification === undefined) classification = this.classification(info, info.text, user);
-      }
+      if (found !== null) info = found;
     }
     let category = BLANK;
     const categoryAt = at[4]!;
@@ -618,14 +627,22 @@ export class RowKeys {
       category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, words, base, starts[categoryAt]!, ends[categoryAt]!);
       if (category === -1) return false;
     }
+    let classification: Classification | undefined;
     if (category >= 0) {
       if (USER_CATEGORY[category] !== user) return false;
     } else {
-      const classified: Category | undefined = classification?.category;
+      if (info === undefined) return false;
+      classification = user ? info.user : info.authority;
+      if (classification === undefined) classification = this.classification(info, user);
+      const classified: Category | undefined = classification.category;
       if (classified === undefined) return false;
       category = CATEGORIES.indexOf(classified);
     }
-    const prohibited = classification?.prohibited && outcome === APPROVED ? PROHIBITED_WORDING[classification.prohibited.kind] : undefined;
+    let prohibited: string | undefined;
+    if (outcome === APPROVED && !user && info !== undefined) {
+      // Cached on the request type: one test a row once the text has been seen.
+      prohibited = classification === undefined && info.prohibited !== undefined ? info.prohibited || undefined : this.prohibitedWording(info, classification);
+    }
     hashBytes(bytes, starts[idAt]!, ends[idAt]!);
     this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;

@@ -1,5 +1,5 @@
 // One log row → a normalised request record, or every problem the row has (not just the first).
-import type { Classifier } from './classify.js';
+import type { Classification, Classifier } from './classify.js';
 import { resolveCountry } from './country.js';
 import { parseLogDate } from './dates.js';
 import type { Problem } from './problem.js';
@@ -111,7 +111,15 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
   let classifiedBy = 'category column';
   if (requester) {
     const audience = requester === 'user' ? 'user' : 'authority';
-    const classification = requestType ? context.classifier.classify(requestType, audience) : {};
+    // The category rules only for a row whose category column is empty (see Classifier.prohibition).
+    const byRules = !category && !categoryText && !unreadable('category');
+    const classification: Classification = !requestType
+      ? {}
+      : byRules
+        ? context.classifier.classify(requestType, audience)
+        : audience === 'authority'
+          ? { prohibited: context.classifier.prohibition(requestType) }
+          : {};
     if (classification.prohibited) prohibited = PROHIBITED_WORDING[classification.prohibited.kind];
     if (category) {
       if (audience === 'user' && !isUserCategory(category)) {
@@ -119,7 +127,7 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
       } else if (audience === 'authority' && isUserCategory(category)) {
         report('category', 'inconsistent', `"${category}" is a category of users' requests, but the requester is "${requester}"; use technical-expertise or user-data`);
       }
-    } else if (!categoryText && !unreadable('category')) {
+    } else if (byRules) {
       category = classification.category;
       classifiedBy = `rule ${classification.rule ?? ''}`;
       if (!category && !unreadable('request_type')) {

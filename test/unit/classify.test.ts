@@ -99,6 +99,30 @@ describe('prohibited requests', () => {
     },
   );
 
+  it.each(['request for encryption keys', '  add a back door ', 'remote access to the cloud', 'backdoor sample analysis', 'keyword search'])(
+    'prohibition(%j) says what classify says of it',
+    (text) => {
+      expect(classifier.prohibition(text)).toEqual(classifier.classify(text, 'authority').prohibited);
+    },
+  );
+
+  it('prohibition() compiles no category rule (a row with a category does not need them)', () => {
+    let reads = 0;
+    const counted: ClassificationRule = {
+      id: 'counted',
+      get pattern() {
+        reads++;
+        return 'keys';
+      },
+      category: 'technical-expertise',
+    };
+    const custom = createClassifier([counted], DEFAULT_PROHIBITED_RULES);
+    expect(custom.prohibition('request for encryption keys')?.kind).toBe('encryption-keys');
+    expect(reads).toBe(0);
+    expect(custom.classify('request for encryption keys', 'authority').rule).toBe('counted');
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('"backdoor sample" is malware analysis, not a backdoor', () => {
     expect(classifier.classify('backdoor sample analysis', 'authority')).toEqual({ category: 'technical-expertise', rule: 'malware' });
   });
