@@ -1,7 +1,9 @@
 // Country names and codes → ISO 3166-1 alpha-2, using the i18n-iso-countries data (names, official
 // names, aliases and codes for all 249 entries; maintained upstream, so we do not keep our own list).
-import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
-import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { buildCountryIndex } from './country-index.js';
+import { countryKey } from './country-key.js';
+
+export { countryKey };
 
 export interface Country {
   code: string;
@@ -10,43 +12,6 @@ export interface Country {
 }
 
 export type CountryResult = { ok: true; country: Country } | { ok: false; message: string };
-
-// The data's first name is often the formal one ("Russian Federation", "Korea, Republic of" style);
-// reports print the short name people read.
-const SHORT_NAMES: Record<string, string> = {
-  BO: 'Bolivia', CD: 'DR Congo', CG: 'Republic of the Congo', CZ: 'Czechia', FM: 'Micronesia',
-  GB: 'United Kingdom', IR: 'Iran', KP: 'North Korea', KR: 'South Korea', LA: 'Laos', MD: 'Moldova',
-  MK: 'North Macedonia', NL: 'Netherlands', PS: 'Palestine', RU: 'Russia', SY: 'Syria', TW: 'Taiwan',
-  TZ: 'Tanzania', US: 'United States', VA: 'Vatican City', VE: 'Venezuela', VN: 'Vietnam', BN: 'Brunei',
-  GM: 'Gambia', CI: "Côte d'Ivoire", FK: 'Falkland Islands', MO: 'Macao', SX: 'Sint Maarten',
-};
-
-// Common spellings that the data does not carry.
-const EXTRA_ALIASES: Record<string, string> = {
-  ksa: 'SA', uae: 'AE', burma: 'MM', 'east timor': 'TL', 'cape verde': 'CV', swaziland: 'SZ',
-  macedonia: 'MK', 'ivory coast': 'CI', 'vatican city': 'VA', 'dr congo': 'CD', drc: 'CD', holland: 'NL',
-  'korea south': 'KR', 'south korea': 'KR', 'north korea': 'KP', 'czech republic': 'CZ', brunei: 'BN',
-  'viet nam': 'VN', bosnia: 'BA', vatican: 'VA', 'holy see': 'VA', 'saint kitts': 'KN', 'saint vincent': 'VC',
-  'falkland islands': 'FK', macau: 'MO', 'timor leste': 'TL', 'cabo verde': 'CV', palestine: 'PS',
-  'republic of moldova': 'MD', 'russian federation': 'RU', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
-};
-
-// Names that mean more than one country: an error that lists them, never a guess.
-const AMBIGUOUS: Record<string, string[]> = { korea: ['KR', 'KP'], congo: ['CD', 'CG'], guinea: ['GN', 'GQ', 'GW', 'PG'] };
-
-/** Folds a spelling to a lookup key: case, accents, punctuation, "&"/"and" and a leading "the" do not matter. */
-export function countryKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[.,'\u2019()\-_/]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /, '')
-    .replace(/\bst\b/g, 'saint');
-}
 
 interface Index {
   byKey: Map<string, Set<string>>;
@@ -57,28 +22,12 @@ interface Index {
 let index: Index | undefined;
 
 function buildIndex(): Index {
-  const byKey = new Map<string, Set<string>>();
-  const names = new Map<string, string>();
-  const byAlpha3 = new Map<string, string>();
-  const add = (key: string, code: string) => {
-    if (!key) return;
-    const set = byKey.get(key) ?? new Set<string>();
-    set.add(code);
-    byKey.set(key, set);
+  const data = buildCountryIndex();
+  return {
+    byKey: new Map(data.keys.map(([key, codes]) => [key, new Set(codes)])),
+    byAlpha3: new Map(data.alpha3),
+    names: new Map(data.names),
   };
-  const all = english.countries as Record<string, string | string[]>;
-  for (const [alpha2, alpha3] of codes as string[][]) {
-    if (!alpha2 || !alpha3) continue;
-    const entry = all[alpha2];
-    const spellings = entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
-    byAlpha3.set(alpha3, alpha2);
-    names.set(alpha2, SHORT_NAMES[alpha2] ?? spellings[0] ?? alpha2);
-    for (const spelling of spellings) add(countryKey(spelling), alpha2);
-    add(countryKey(SHORT_NAMES[alpha2] ?? ''), alpha2);
-  }
-  for (const [alias, code] of Object.entries(EXTRA_ALIASES)) add(alias, code);
-  for (const [name, codes] of Object.entries(AMBIGUOUS)) codes.forEach((code) => add(name, code));
-  return { byKey, byAlpha3, names };
 }
 
 function getIndex(): Index {

@@ -71,3 +71,16 @@ describe('start-up', () => {
     }
   });
 });
+
+describe('country tables', () => {
+  it('are in the bundles as built at build time, the same as the sources build', async () => {
+    const { buildCountryIndex } = await import('../../src/core/country-index.js');
+    for (const name of ['transparency.cjs', 'row-worker.js']) {
+      const bundle = readFileSync(path.join(ROOT, 'dist', name), 'utf8');
+      // The JSON is a string literal (of whichever quotes esbuild chose) in `JSON.parse(…)`.
+      const literal = /function buildCountryIndex\(\)\{return JSON\.parse\((.*?)\)\}/s.exec(bundle)?.[1];
+      expect(literal, name).toBeDefined();
+      expect(JSON.parse(new Script(literal!).runInNewContext() as string)).toEqual(buildCountryIndex());
+    }
+  });
+});
