@@ -1,7 +1,6 @@
 // Streams every source through the decoder and the record splitter into the intake. Memory stays
 // flat: a chunk at a time, a record at a time.
 import { statSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
@@ -9,6 +8,7 @@ import type { Intake, IntakeOptions, IntakeResult, RemoteRows } from '../core/in
 import { ByteLineReader, type DirectLine } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
 import { FieldIndex } from './field-index.js';
+import { closeFile, openToRead, readFrom } from './fs-async.js';
 import { describeFsError, IoError } from './io-error.js';
 import { freeMemoryNow } from './free-memory.js';
 import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
@@ -207,12 +207,12 @@ async function readAll(
         await readSource(source.name, options.stdin ?? process.stdin, intake, progress);
         continue;
       }
-      const handle = await open(source.path, 'r');
+      const fd = await openToRead(source.path);
       try {
-        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, handle, reader, pool, remotes, intake, lines, progress, until) : undefined;
-        await readSource(source.name, readInto(handle, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, index);
+        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, progress, until) : undefined;
+        await readSource(source.name, readInto(fd, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, index);
       } finally {
-        await handle.close();
+        await closeFile(fd);
       }
     } catch (error) {
       // Only the file system's errors (ENOENT, EACCES, EIO…) are the input's; anything else is a bug
@@ -235,10 +235,10 @@ const FIRST_READ_BYTES = 1 << 16;
  * A file's bytes, a buffer at a time, into the same buffer (each chunk is used before the next
  * read); the first read `first` bytes at most.
  */
-async function* readInto(handle: FileHandle, buffer: Buffer, until: () => boolean, first: number): AsyncGenerator<Buffer> {
+async function* readInto(fd: number, buffer: Buffer, until: () => boolean, first: number): AsyncGenerator<Buffer> {
   let size = Math.min(first, buffer.length);
   while (!until()) {
-    const { bytesRead } = await handle.read(buffer, 0, size, null);
+    const bytesRead = await readFrom(fd, buffer, size);
     size = buffer.length;
     if (bytesRead === 0) return;
     yield buffer.subarray(0, bytesRead);

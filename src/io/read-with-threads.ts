@@ -2,7 +2,6 @@
 // row-worker.ts): the main thread reads chunks into slots of shared memory, hands each to a thread
 // that has room, reads the others itself, and walks the threads' chunks in input order.
 import { readSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import type { Intake, RemoteRows } from '../core/intake.js';
 import type { ByteLineReader } from './byte-lines.js';
 import type { RowPool } from './row-pool.js';
@@ -32,7 +31,7 @@ export interface LineCounter {
  * every other line.
  */
 export async function readRestWithThreads(
-  file: string, handle: FileHandle, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
+  file: string, fd: number, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
   progress: (chunk: Buffer) => void, until: () => boolean,
 ): Promise<void> {
   const { columns, width } = intake.layout()!;
@@ -52,7 +51,7 @@ export async function readRestWithThreads(
       const data = pool.slots[slot]!.data;
       // Until a thread runs, smaller chunks: the first goes to it sooner (see handOver).
       const early = !pool.running();
-      const bytesRead = readSync(handle.fd, data, 0, early ? Math.min(data.length, EARLY_CHUNK_BYTES) : data.length, null);
+      const bytesRead = readSync(fd, data, 0, early ? Math.min(data.length, EARLY_CHUNK_BYTES) : data.length, null);
       if (bytesRead === 0) {
         ended = true;
         free.unshift(slot);

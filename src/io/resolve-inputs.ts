@@ -1,7 +1,7 @@
 // `--logs` arguments → the list of sources to read: files, every *.csv below a directory, glob
 // matches, and `-` for standard input. Sorted, so that the same arguments always read in one order.
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { entriesBelow, statOf } from './fs-async.js';
 import { describeFsError, IoError } from './io-error.js';
 
 /** Characters that make an argument a glob pattern rather than a path. */
@@ -9,7 +9,7 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 /** Every *.csv below a folder (any case), with absolute paths. */
 async function csvFilesBelow(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const entries = await entriesBelow(folder);
   return entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
     .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
@@ -32,7 +32,7 @@ export async function resolveInputs(inputs: readonly string[], cwd = process.cwd
       if (!sources.some((source) => source.kind === 'stdin')) sources.push({ kind: 'stdin', name: '<stdin>' });
       continue;
     }
-    const info = await stat(path.resolve(cwd, input)).catch((error: unknown) => error as NodeJS.ErrnoException);
+    const info = await statOf(path.resolve(cwd, input)).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const found = await csvFilesBelow(path.resolve(cwd, input));

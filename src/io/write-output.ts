@@ -1,11 +1,12 @@
 // The one place that writes outputs. A file is written to a temporary name beside it, flushed, and
 // renamed over the target: readers see the old report or the new one, never half of one, and a
 // failed build leaves the previous report untouched.
-import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, IoError } from './io-error.js';
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  // Loaded here, by the commands that write files: see fs-async.ts.
+  const { open, rename, stat, unlink } = await import('node:fs/promises');
   const directory = path.dirname(path.resolve(target));
   const folder = await stat(directory).catch(() => undefined);
   if (!folder?.isDirectory()) throw new IoError(`cannot write ${target}: the folder ${path.dirname(target)} does not exist`);
@@ -32,6 +33,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 }
 
 async function writeInPlace(target: string, data: string | Uint8Array): Promise<void> {
+  const { open } = await import('node:fs/promises');
   try {
     const handle = await open(target, 'w');
     try {

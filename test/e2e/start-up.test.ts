@@ -70,6 +70,24 @@ describe('start-up', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads logs without node:fs/promises (and the readline and watcher modules it loads)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
+    try {
+      const preload = path.join(dir, 'modules.cjs');
+      writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
+      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')];
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('TOTAL');
+      const modules = /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
+      expect(modules).toContain('NativeModule fs');
+      expect(modules).not.toContain('NativeModule fs/promises');
+      expect(modules).not.toContain('NativeModule internal/readline/interface');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('country tables', () => {

@@ -1,6 +1,5 @@
 // `transparency init`: an example config with its JSON Schema beside it, so that editors complete
 // and check the file as it is typed.
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_PRINCIPLES, DEFAULT_PROCESS } from '../../core/config.js';
@@ -45,6 +44,7 @@ export function exampleConfig(): Record<string, unknown> {
 }
 
 async function exists(file: string): Promise<boolean> {
+  const { access } = await import('node:fs/promises');
   return access(file).then(
     () => true,
     () => false,
