@@ -83,8 +83,9 @@ await build({
   entryPoints: { transparency: 'src/cli/main.ts' },
   external: ['pdfkit'],
   // The script knows its place by __filename; the sources ask import.meta.url.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Worked out when read (by the commands that start threads or draw a PDF), not at every start.
+  define: { 'import.meta.url': '__importMeta.url' },
+  banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
   plugins: [lazySchemas, lazyChildProcess, countryIndex],
@@ -117,7 +118,6 @@ if (run.status !== 0) throw new Error(`the run that writes the code cache failed
 function launcherSource() {
   return `// Written by scripts/build.mjs: runs transparency.cjs, compiled with V8's code cache when it fits.
 const { readFileSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -132,7 +132,9 @@ try {
 const wrapper = \`(function (exports, require, module, __filename, __dirname) {\${readFileSync(file, 'utf8')}\\n})\`;
 const script = new Script(wrapper, { filename: file, cachedData });
 const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
+// This script's own require: transparency.cjs is beside it, so both resolve alike (and node:module,
+// for createRequire, is not loaded at every start).
+script.runInThisContext()(cli.exports, require, cli, file, dirname(file));
 if (process.env.TRANSPARENCY_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 `;
 }
