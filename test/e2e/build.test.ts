@@ -202,6 +202,42 @@ describe('on a terminal', () => {
   });
 });
 
+describe('table widths', () => {
+  // The bundle's cli-table3 measures a line of printable ASCII by its length and any other through
+  // string-width (scripts/build.mjs); rows with accented names, and rows in colour, line up alike.
+  const log = [
+    'ID,Received,Country,Requester,Category,Request Type,Outcome,Rejection Reason,Decided,User Notified',
+    'W-1,2020-02-01,Curaçao,law-enforcement,technical-expertise,malware analysis,approved,,2020-02-03,',
+    "W-2,2020-02-02,Côte d'Ivoire,government,user-data,subscriber information,rejected,legal-verification-failed,2020-02-05,no",
+    'W-3,2020-02-03,Japan,law-enforcement,technical-expertise,phishing kit analysis,approved,,2020-02-04,',
+  ].join('\n');
+  const rules = (text: string) => text.split(/\r?\n/).filter((line) => /^[┌│├└]/.test(line));
+
+  it('lines up rows whose names are not ASCII', () => {
+    const file = path.join(tempDir(), 'widths.csv');
+    writeFileSync(file, `${log}\n`);
+    const run = runCli(['build', '-p', '2020', file, '-r', 'authorities']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Curaçao');
+    const lines = rules(run.stdout);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+  });
+
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  it.skipIf(!hasScript)('lines up rows in colour on a terminal', () => {
+    const file = path.join(tempDir(), 'widths.csv');
+    writeFileSync(file, `${log}\n`);
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    const out = spawnSync('script', ['-qc', `stty cols 200; node ${BIN} build -p 2020 ${file} -r authorities`, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env }).stdout;
+    expect(out).toContain('\u001b['); // in colour
+    const lines = rules(out.replace(/\u001b\[[0-9;]*m/g, ''));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+  });
+});
+
 describe('publishing with the example texts', () => {
   it('a PDF built without a config says it names the example organisation', () => {
     const run = runCli(['build', '-p', '2020', LOGS_2020, '--out', path.join(tempDir(), 'r.pdf')]);
