@@ -81,10 +81,12 @@ const sharedAnsiPattern = {
 };
 
 /**
- * string-width, which cli-table3 asks the width of every line of every cell, runs a 20 KB emoji
- * expression over each (compiled, then compiled again to machine code: ~8 M instructions, 3 % of a
- * small build). A line of printable ASCII (0x20-0x7e: no escape, no control character, no emoji) is
- * as wide as it is long; cli-table3's string-width is asked only about the others.
+ * string-width, which cli-table3 asks the width of every line of every cell and of its borders,
+ * runs a 20 KB emoji expression over each (compiled, then compiled again to machine code: ~8 M
+ * instructions, 3 % of a small build). Printable ASCII (0x20-0x7e: no escape, no control character)
+ * box drawing (U+2500-U+257F, the borders) and '…' (U+2026, its mark of a cut) are one column a
+ * character and hold no emoji, as string-width itself says of each (test/e2e/build.test.ts); its
+ * string-width is asked only about other text.
  */
 const asciiStringWidth = {
   name: 'ascii-string-width',
@@ -97,8 +99,8 @@ const asciiStringWidth = {
     context.onLoad({ filter: /.*/, namespace: 'ascii-string-width' }, (args) => ({
       contents: [
         "const stringWidth = require('string-width');",
-        'const PRINTABLE_ASCII = /^[\\x20-\\x7e]*$/;',
-        "module.exports = (string) => (typeof string === 'string' && PRINTABLE_ASCII.test(string) ? string.length : stringWidth(string));",
+        'const ONE_COLUMN_EACH = /^[\\x20-\\x7e\\u2026\\u2500-\\u257f]*$/;',
+        "module.exports = (string) => (typeof string === 'string' && ONE_COLUMN_EACH.test(string) ? string.length : stringWidth(string));",
       ].join('\n'),
       loader: 'js',
       // string-width as cli-table3 finds it, from cli-table3's folder.

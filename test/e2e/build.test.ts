@@ -1,5 +1,6 @@
 // `transparency build` end to end: formats, --out, --strict, stdin, colour, pipes.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -212,6 +213,13 @@ describe('table widths', () => {
     'W-3,2020-02-03,Japan,law-enforcement,technical-expertise,phishing kit analysis,approved,,2020-02-04,',
   ].join('\n');
   const rules = (text: string) => text.split(/\r?\n/).filter((line) => /^[┌│├└]/.test(line));
+
+  it('takes as one column each only characters that string-width measures so', () => {
+    // The characters the bundle measures without string-width: cli-table3's own copy agrees.
+    const stringWidth = createRequire(createRequire(import.meta.url).resolve('cli-table3'))('string-width') as (text: string) => number;
+    const oneColumn = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i), 0x2026, ...Array.from({ length: 0x80 }, (_, i) => 0x2500 + i)];
+    for (const code of oneColumn) expect(stringWidth(`a${String.fromCharCode(code)}`), code.toString(16)).toBe(2);
+  });
 
   it('lines up rows whose names are not ASCII', () => {
     const file = path.join(tempDir(), 'widths.csv');
