@@ -9,6 +9,7 @@ import { foldName } from '../core/vocabulary.js';
 import { readConfig, type LoadedConfig } from '../io/read-config.js';
 import { intakeLogs } from '../io/read-logs.js';
 import { resolveInputs } from '../io/resolve-inputs.js';
+import { writeStd } from '../io/std-output.js';
 import { progressOnStderr, type Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -46,7 +47,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
   const sources = await resolveInputs(inputs);
   // `-` on a terminal would wait in silence for typed input: say what it is waiting for.
   if (sources.some((source) => source.kind === 'stdin') && process.stdin.isTTY) {
-    process.stderr.write('reading a log from the terminal: type or paste CSV, end with Ctrl-D (or pipe a file in)\n');
+    void writeStd(2, 'reading a log from the terminal: type or paste CSV, end with Ctrl-D (or pipe a file in)\n');
   }
   const categories = [...config.classification.rules, ...DEFAULT_CATEGORY_RULES];
   const prohibited = [...config.classification.prohibited, ...DEFAULT_PROHIBITED_RULES];

@@ -1,6 +1,7 @@
 // The `transparency` command line: wires the commands to the process (argv, env, streams, exit code).
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { IoError } from '../io/io-error.js';
+import { isTerminal, setOnClosedPipe, streamOf, writeStd } from '../io/std-output.js';
 import { makeChalk, shouldUseColor } from './color.js';
 import { registerBuild } from './commands/build.js';
 import { registerCompare } from './commands/compare.js';
@@ -17,24 +18,20 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 // `transparency build … | head` (or `2>&1 | head`) closes the pipe early: that is the reader's
 // choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
-  });
-}
+setOnClosedPipe(() => process.exit(EXIT.ok));
 
 const env = process.env;
 const colorFlag = process.argv.includes('--no-color') ? false : undefined;
-const stderrChalk = makeChalk(shouldUseColor(process.stderr, env, colorFlag));
+const stdoutIsTTY = isTerminal(1);
+const stderrChalk = makeChalk(shouldUseColor({ isTTY: isTerminal(2) }, env, colorFlag));
 const context: CliContext = {
   env,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
-  stdoutChalk: makeChalk(shouldUseColor(process.stdout, env, colorFlag)),
+  stdoutIsTTY,
+  stdoutColumns: stdoutIsTTY ? streamOf(1).columns : undefined,
+  stdoutChalk: makeChalk(shouldUseColor({ isTTY: stdoutIsTTY }, env, colorFlag)),
   stderrChalk,
   plainChalk: makeChalk(false),
-  error: (line) => process.stderr.write(`${line}\n`),
+  error: (line) => void writeStd(2, `${line}\n`),
   setExitCode: (code) => {
     process.exitCode = code;
   },
@@ -45,7 +42,11 @@ const program = new Command('transparency')
   .version(packageJson.version, '-V, --version')
   .option('--no-color', 'no colour, also when the output is a terminal (NO_COLOR=1 does the same)')
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ outputError: (text, write) => write(stderrChalk.red(text)) })
+  .configureOutput({
+    writeOut: (text) => void writeStd(1, text),
+    writeErr: (text) => void writeStd(2, text),
+    outputError: (text, write) => write(stderrChalk.red(text)),
+  })
   .exitOverride()
   .addHelpText(
     'after',

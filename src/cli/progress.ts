@@ -1,6 +1,8 @@
 // A progress line on stderr while large logs are read — only on a terminal, only after the first
 // second (short runs never show it), and erased when reading ends.
 
+import { isTerminal, streamOf } from '../io/std-output.js';
+
 export interface Progress {
   update(bytes: number, rows: number): void;
   done(): void;
@@ -9,8 +11,10 @@ export interface Progress {
 const SILENT: Progress = { update() {}, done() {} };
 
 /** `doing` says what is going on ("reading", the default). */
-export function progressOnStderr(doing = 'reading', stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
-  if (!stream.isTTY) return SILENT;
+export function progressOnStderr(doing = 'reading', on?: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>, now: () => number = Date.now): Progress {
+  // Standard error's stream is made only for a terminal (see io/std-output.ts).
+  const stream = on ?? (isTerminal(2) ? streamOf(2) : undefined);
+  if (!stream?.isTTY) return SILENT;
   const start = now();
   let last = 0;
   let shown = false;

@@ -3,6 +3,7 @@
 // failed build leaves the previous report untouched.
 import path from 'node:path';
 import { describeFsError, IoError } from './io-error.js';
+import { writeStd } from './std-output.js';
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   // Loaded here, by the commands that write files: see fs-async.ts.
@@ -48,8 +49,5 @@ async function writeInPlace(target: string, data: string | Uint8Array): Promise<
 
 /** Writes to stdout and resolves once the data is handed to the OS (so that exit does not truncate it). */
 export function writeStdout(data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(data)) resolve();
-    else process.stdout.once('drain', resolve);
-  });
+  return writeStd(1, data);
 }

@@ -141,6 +141,41 @@ describe('pipes', () => {
   });
 });
 
+describe('standard output as a descriptor', () => {
+  // Standard output that is not a terminal is written by its descriptor (src/io/std-output.ts).
+  const hasPython = spawnSync('sh', ['-c', 'command -v python3']).status === 0;
+
+  it.skipIf(!hasPython)('a non-blocking pipe that fills up gets every byte, in order', () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 20_000 }, (_, index) => `X-${index},2021-02-0${(index % 9) + 1},RU,approved,technical`);
+    writeFileSync(path.join(dir, 'many.csv'), `id,received,country,outcome,category\n${rows.join('\n')}\n`);
+    // The writing end is set non-blocking, and read only after a pause: the pipe's 64 KiB fill, and a write fails with EAGAIN.
+    const reader = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      `p = subprocess.Popen([${JSON.stringify(process.execPath)}, ${JSON.stringify(BIN)}, 'validate', '--explain-classification', 'many.csv'], stdout=w)`,
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'data = b""',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    data += chunk',
+      'sys.stdout.write("%d %d %s" % (p.wait(), data.count(b"\\n"), data.splitlines()[-1].decode()))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', reader], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr).not.toMatch(/EAGAIN|Error|error/);
+    expect(run.stdout).toBe('0 20000 many.csv:20001\ttechnical-expertise\tcategory column\t""');
+  });
+
+  it('a full disk on standard output is an I/O error', () => {
+    const run = spawnSync('sh', ['-c', `node ${BIN} build -p 2020 ${LOGS_2020} --format csv > /dev/full`], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('error: cannot write standard output: no space left on the device');
+  });
+});
+
 describe('outputs that cannot be written', () => {
   it('a full disk (/dev/full) is an I/O error, written in place (a device is never renamed over)', () => {
     const run = runCli(['build', '-p', '2020', LOGS_2020, '--format', 'csv', '--out', '/dev/full']);

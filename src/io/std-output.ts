@@ -1,0 +1,78 @@
+// Standard output and standard error. A terminal gets Node's stream (it knows the width, and writes
+// to a console as it should); a pipe, a file or /dev/null is written by its file descriptor, as a
+// small command in a script does not need process.stdout's stream objects: making them (a
+// net.Socket for a pipe, with the stream machinery behind it) was ~2.5 ms of a build's start-up.
+// Node writes to pipes and files synchronously on Linux too, so the order of what is written is
+// the same either way.
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { describeFsError, IoError } from './io-error.js';
+
+export type StdFd = 1 | 2;
+
+const terminal: Partial<Record<StdFd, boolean>> = {};
+const streams: Partial<Record<StdFd, NodeJS.WriteStream>> = {};
+/** A descriptor that would not take a write at once (non-blocking, full): written by its stream from then on. */
+const viaStream: Partial<Record<StdFd, boolean>> = {};
+
+/**
+ * What happens when the reader of a pipe has gone (`transparency build … | head`): that is the
+ * reader's choice, not an error; by default the process ends with 0.
+ */
+let onClosedPipe: () => void = () => process.exit(0);
+
+export function setOnClosedPipe(handler: () => void): void {
+  onClosedPipe = handler;
+}
+
+export function isTerminal(fd: StdFd): boolean {
+  terminal[fd] ??= isatty(fd);
+  return terminal[fd];
+}
+
+/** The descriptor's Node stream, made on first use, with the closed-pipe handler on it. */
+export function streamOf(fd: StdFd): NodeJS.WriteStream {
+  let stream = streams[fd];
+  if (!stream) {
+    stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') onClosedPipe();
+      else throw error;
+    });
+    streams[fd] = stream;
+  }
+  return stream;
+}
+
+/** Writes all of `data`; resolves once it is handed to the system (so that an exit does not cut it). */
+export function writeStd(fd: StdFd, data: string | Uint8Array): Promise<void> {
+  if (isTerminal(fd) || viaStream[fd]) return writeByStream(fd, data);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') {
+      onClosedPipe();
+      return Promise.resolve();
+    }
+    // Nowhere to tell of a standard error that cannot be written; standard output's is the run's.
+    if (code !== 'EAGAIN') {
+      if (fd === 2) return Promise.resolve();
+      throw new IoError(`cannot write standard output: ${describeFsError(error)}`);
+    }
+    // A non-blocking descriptor that is full: the stream waits until it takes more.
+    viaStream[fd] = true;
+    return writeByStream(fd, bytes.subarray(done));
+  }
+  return Promise.resolve();
+}
+
+function writeByStream(fd: StdFd, data: string | Uint8Array): Promise<void> {
+  const stream = streamOf(fd);
+  return new Promise((resolve) => {
+    if (stream.write(data)) resolve();
+    else stream.once('drain', resolve);
+  });
+}
