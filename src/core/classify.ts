@@ -151,10 +151,10 @@ export function createClassifier(
   const cache = new Map<string, Classification>();
   // The first forbidding rule of each text, null for none.
   const prohibitions = new Map<string, ProhibitedRule | null>();
-  const forbiddingRule = (text: string): ProhibitedRule | undefined => {
+  const forbiddingRule = (text: string, lowered = loweredIfAscii(text)): ProhibitedRule | undefined => {
     let rule = prohibitions.get(text);
     if (rule === undefined) {
-      rule = prohibited.find((compiled) => compiled.test(text, loweredIfAscii(text)))?.rule ?? null;
+      rule = prohibited.find((compiled) => compiled.test(text, lowered))?.rule ?? null;
       // Bound the cache: free text can be unique per row in a large export.
       if (prohibitions.size < 50_000) prohibitions.set(text, rule);
     }
@@ -168,9 +168,9 @@ export function createClassifier(
       if (match) Object.assign(result, { category: match.rule.category, rule: match.rule.id });
       return result;
     }
-    const forbidden = forbiddingRule(text);
-    if (forbidden) result.prohibited = { kind: forbidden.kind, rule: forbidden.id };
     const lowered = loweredIfAscii(text);
+    const forbidden = forbiddingRule(text, lowered);
+    if (forbidden) result.prohibited = { kind: forbidden.kind, rule: forbidden.id };
     const match = categories.find((compiled) => !isUserCategory(compiled.rule.category) && compiled.test(text, lowered));
     if (match) {
       result.category = match.rule.category;

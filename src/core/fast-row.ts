@@ -638,11 +638,7 @@ export class RowKeys {
       if (classified === undefined) return false;
       category = CATEGORIES.indexOf(classified);
     }
-    let prohibited: string | undefined;
-    if (outcome === APPROVED && !user && info !== undefined) {
-      // Cached on the request type: one test a row once the text has been seen.
-      prohibited = classification === undefined && info.prohibited !== undefined ? info.prohibited || undefined : this.prohibitedWording(info, classification);
-    }
+    const prohibited = outcome === APPROVED && !user && info !== undefined ? this.prohibitedWording(info, classification) : undefined;
     hashBytes(bytes, starts[idAt]!, ends[idAt]!);
     this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;

@@ -113,13 +113,9 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
     const audience = requester === 'user' ? 'user' : 'authority';
     // The category rules only for a row whose category column is empty (see Classifier.prohibition).
     const byRules = !category && !categoryText && !unreadable('category');
-    const classification: Classification = !requestType
-      ? {}
-      : byRules
-        ? context.classifier.classify(requestType, audience)
-        : audience === 'authority'
-          ? { prohibited: context.classifier.prohibition(requestType) }
-          : {};
+    let classification: Classification = {};
+    if (requestType && byRules) classification = context.classifier.classify(requestType, audience);
+    else if (requestType && audience === 'authority') classification = { prohibited: context.classifier.prohibition(requestType) };
     if (classification.prohibited) prohibited = PROHIBITED_WORDING[classification.prohibited.kind];
     if (category) {
       if (audience === 'user' && !isUserCategory(category)) {
