@@ -109,6 +109,25 @@ const asciiStringWidth = {
   },
 };
 
+/**
+ * chalk detects colour support when it loads (its vendored supports-color), for its default
+ * instances, which this CLI does not use: it makes its own with the level it decides
+ * (src/cli/color.ts). The detection loaded node:tty, with net and the stream machinery behind it,
+ * and node:os, at every start; the stand-in says "no colour" for the unused defaults.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(context) {
+    context.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 // Build beside dist/ and swap it in, so that a CLI started during a rebuild finds a whole bundle.
 const target = new URL('../dist', import.meta.url);
 const staging = new URL(`../.dist-${process.pid}`, import.meta.url);
@@ -134,7 +153,7 @@ await build({
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas, lazyChildProcess, countryIndex, sharedAnsiPattern, asciiStringWidth],
+  plugins: [lazySchemas, lazyChildProcess, countryIndex, sharedAnsiPattern, asciiStringWidth, noColorDetection],
 });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set

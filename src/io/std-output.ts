@@ -4,8 +4,7 @@
 // net.Socket for a pipe, with the stream machinery behind it) was ~2.5 ms of a build's start-up.
 // Node writes to pipes and files synchronously on Linux too, so the order of what is written is
 // the same either way.
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import { describeFsError, IoError } from './io-error.js';
 
 export type StdFd = 1 | 2;
@@ -26,8 +25,30 @@ export function setOnClosedPipe(handler: () => void): void {
 }
 
 export function isTerminal(fd: StdFd): boolean {
-  terminal[fd] ??= isatty(fd);
+  terminal[fd] ??= cannotBeTerminal(fd) ? false : process.getBuiltinModule('node:tty').isatty(fd);
   return terminal[fd];
+}
+
+/**
+ * What a file status tells without asking the terminal driver: on Linux, a descriptor that is not a
+ * character device (a pipe, a file), or is one of the memory devices (major number 1: /dev/null,
+ * /dev/zero, /dev/full), is not a terminal. Only the rest are asked through node:tty, whose loading
+ * brings net and the stream machinery with it (~2.5 ms of a small command's start).
+ */
+export function cannotBeTerminal(fd: number, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform !== 'linux') return false;
+  let stats;
+  try {
+    stats = fstatSync(fd);
+  } catch {
+    return false; // node:tty says what a closed descriptor is
+  }
+  return !stats.isCharacterDevice() || deviceMajor(stats.rdev) === 1;
+}
+
+/** The major number of a Linux device number (glibc's gnu_dev_major), without 32-bit overflow. */
+export function deviceMajor(rdev: number): number {
+  return (Math.floor(rdev / 0x100) & 0xfff) | (Math.floor(rdev / 0x100000000) & ~0xfff);
 }
 
 /** The descriptor's Node stream, made on first use, with the closed-pipe handler on it. */

@@ -3,7 +3,7 @@
 // cache that V8 refuses would cost every command ~25 ms), and the CLI loads no Node module that only
 // large logs need.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -86,6 +86,42 @@ describe('start-up', () => {
       expect(modules).not.toContain('NativeModule internal/readline/interface');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('standard output that is not a terminal', () => {
+  // Asking node:tty whether a pipe or /dev/null is a terminal loads net and the stream machinery
+  // (~2.5 ms of a small command's start): a file status answers first (src/io/std-output.ts), and
+  // chalk's own colour detection is left out of the bundle (scripts/build.mjs).
+  const modulesOf = (stdout: 'pipe' | number) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
+    try {
+      const preload = path.join(dir, 'modules.cjs');
+      // Written by descriptor: process.stderr itself would load node:tty.
+      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
+      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')];
+      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'] });
+      expect(run.status).toBe(0);
+      if (stdout === 'pipe') expect(run.stdout).toContain('TOTAL');
+      expect(run.stderr).toContain('note: ignored columns'); // a diagnostic was written to the pipe
+      return /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.runIf(process.platform === 'linux').each([
+    ['a pipe', 'pipe' as const],
+    ['/dev/null', 'null' as const],
+  ])('is written without node:tty, net or streams: stdout to %s, stderr to a pipe', (_, target) => {
+    const fd = target === 'null' ? openSync('/dev/null', 'w') : undefined;
+    try {
+      const modules = modulesOf(fd ?? 'pipe');
+      expect(modules).toContain('NativeModule fs'); // the list is there
+      for (const name of ['tty', 'net', 'stream']) expect(modules).not.toContain(`NativeModule ${name}`);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   });
 });
