@@ -13,6 +13,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cheaperTableCells } from './table-patches.mjs';
 
 /** The dynamic imports of src/core/schemas.ts, left to require dist/schemas.cjs at run time. */
 const lazySchemas = {
@@ -153,7 +154,7 @@ await build({
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas, lazyChildProcess, countryIndex, sharedAnsiPattern, asciiStringWidth, noColorDetection],
+  plugins: [lazySchemas, lazyChildProcess, countryIndex, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
 });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
