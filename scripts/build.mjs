@@ -42,28 +42,31 @@ const lazyChildProcess = {
 };
 
 /**
- * src/core/country-index.ts, run once here: the bundles carry the country tables it builds as JSON,
- * instead of folding every spelling at every start (~3 ms of a small build). Tests run the module
- * itself; the bundles' tables are the same by construction.
+ * A module of src/core/ whose one function builds constant tables, run once here: the bundles carry
+ * what it returns as JSON. src/core/country-index.ts folds every spelling of every country (~3 ms
+ * of a small build); src/core/rule-literals.ts reads the built-in rules' expressions (~9 M
+ * instructions). Tests run the modules themselves; test/e2e/start-up.test.ts checks that the
+ * bundles' tables are the same.
  */
-async function precomputedCountryIndex() {
+async function precomputed(name, functionName) {
   const { outputFiles } = await build({
-    entryPoints: ['src/core/country-index.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
+    entryPoints: [`src/core/${name}.ts`], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning',
   });
   const module = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
-  const json = JSON.stringify(module.buildCountryIndex());
+  const json = JSON.stringify(module[functionName]());
   return {
-    name: 'precomputed-country-index',
+    name: `precomputed-${name}`,
     setup(context) {
-      context.onLoad({ filter: /[\\/]src[\\/]core[\\/]country-index\.ts$/ }, () => ({
+      context.onLoad({ filter: new RegExp(`[\\\\/]src[\\\\/]core[\\\\/]${name}\\.ts$`) }, () => ({
         // JSON.parse reads a large literal faster than JavaScript's parser does.
-        contents: `export function buildCountryIndex() { return JSON.parse(${JSON.stringify(json)}); }`,
+        contents: `export function ${functionName}() { return JSON.parse(${JSON.stringify(json)}); }`,
         loader: 'js',
       }));
     },
   };
 }
-const countryIndex = await precomputedCountryIndex();
+const countryIndex = await precomputed('country-index', 'buildCountryIndex');
+const ruleLiterals = await precomputed('rule-literals', 'buildRuleLiterals');
 
 /**
  * strip-ansi (which cli-table3 reaches through string-width) builds a new regular expression from
@@ -154,7 +157,7 @@ await build({
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas, lazyChildProcess, countryIndex, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
+  plugins: [lazySchemas, lazyChildProcess, countryIndex, ruleLiterals, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
 });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
@@ -166,7 +169,7 @@ await writeFile(new URL('transparency.js', `${staging.href}/`), launcherSource()
 await writeFile(new URL('package.json', `${staging.href}/`), `${JSON.stringify({ type: 'commonjs' })}\n`);
 // The row-reading thread (src/io/row-worker.ts) is a bundle of its own beside the CLI's: a thread
 // starts faster from one file, and finds it at a fixed place.
-await build({ ...common, entryPoints: { 'row-worker': 'src/io/row-worker.ts' }, format: 'cjs', plugins: [countryIndex] });
+await build({ ...common, entryPoints: { 'row-worker': 'src/io/row-worker.ts' }, format: 'cjs', plugins: [countryIndex, ruleLiterals] });
 await rm(target, { recursive: true, force: true });
 await rename(staging, target);
 

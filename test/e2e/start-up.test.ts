@@ -138,3 +138,17 @@ describe('country tables', () => {
     }
   });
 });
+
+describe('built-in rules\' required strings', () => {
+  it('are in the bundles as worked out at build time, the same as the sources work out', async () => {
+    const { buildRuleLiterals } = await import('../../src/core/rule-literals.js');
+    const expected = buildRuleLiterals();
+    expect(Object.keys(expected).length).toBeGreaterThan(10);
+    for (const name of ['transparency.cjs', 'row-worker.js']) {
+      const bundle = readFileSync(path.join(ROOT, 'dist', name), 'utf8');
+      const literal = /function buildRuleLiterals\(\)\{return JSON\.parse\((.*?)\)\}/s.exec(bundle)?.[1];
+      expect(literal, name).toBeDefined();
+      expect(JSON.parse(new Script(literal!).runInNewContext() as string)).toEqual(expected);
+    }
+  });
+});
