@@ -230,7 +230,7 @@ function parseOne(text: string, relaxQuotes: boolean): string[] {
  * The fields of a record in the plainest quoted form — each field either holds no quote, CR or LF at
  * all, or is wholly quoted with inner quotes doubled (line breaks inside quotes are data). Undefined
  * for anything else, which csv-parse reads. On the records it accepts it gives what csv-parse gives,
- * strict or relaxed (test/perf-props): csv-parse costs ~0.1 ms a record to set up.
+ * strict or relaxed (test/property/csv-records.property.test.ts): csv-parse costs ~0.1 ms a record to set up.
  */
 export function splitSimpleQuoted(text: string): string[] | undefined {
   if (text === '') return undefined;
