@@ -1,8 +1,8 @@
 // Finds and reads the config file: --config PATH, else transparency.config.json in the current
 // directory, else the built-in defaults. A bad file is an error with its path and the JSON path.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from '../core/config.js';
-import { readText } from './fs-async.js';
 import { describeFsError, IoError } from './io-error.js';
 
 export const CONFIG_FILE_NAME = 'transparency.config.json';
@@ -22,7 +22,7 @@ export async function readConfig(explicit: string | undefined, cwd = process.cwd
   const absolute = path.resolve(cwd, file);
   let text: string;
   try {
-    text = await readText(absolute);
+    text = readFileSync(absolute, 'utf8');
   } catch (error) {
     if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_CONFIG, directory: cwd };
     throw new ConfigError(`${file}: cannot read the config: ${describeFsError(error)}`);

@@ -1,18 +1,30 @@
 // `--logs` arguments → the list of sources to read: files, every *.csv below a directory, glob
 // matches, and `-` for standard input. Sorted, so that the same arguments always read in one order.
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { entriesBelow, statOf } from './fs-async.js';
 import { describeFsError, IoError } from './io-error.js';
 
 /** Characters that make an argument a glob pattern rather than a path. */
 const GLOB_CHARACTERS = /[*?[\]{}]/;
 
 /** Every *.csv below a folder (any case), with absolute paths. */
-async function csvFilesBelow(folder: string): Promise<string[]> {
-  const entries = await entriesBelow(folder);
+function csvFilesBelow(folder: string): string[] {
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
     .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+}
+
+/**
+ * The file's status, or the error that says why there is none. Synchronous, as the rest of the
+ * reading is (see read-logs.ts): the CLI has nothing else to do meanwhile.
+ */
+function statOrError(file: string): Stats | NodeJS.ErrnoException {
+  try {
+    return statSync(file);
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
 }
 
 export type Source = { kind: 'stdin'; name: string } | { kind: 'file'; name: string; path: string };
@@ -32,10 +44,10 @@ export async function resolveInputs(inputs: readonly string[], cwd = process.cwd
       if (!sources.some((source) => source.kind === 'stdin')) sources.push({ kind: 'stdin', name: '<stdin>' });
       continue;
     }
-    const info = await statOf(path.resolve(cwd, input)).catch((error: unknown) => error as NodeJS.ErrnoException);
+    const info = statOrError(path.resolve(cwd, input));
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const found = await csvFilesBelow(path.resolve(cwd, input));
+        const found = csvFilesBelow(path.resolve(cwd, input));
         if (found.length === 0) throw new IoError(`${input}: the directory holds no .csv files`);
         found.sort().forEach(addFile);
       } else {

@@ -6,7 +6,8 @@ import { describeFsError, IoError } from './io-error.js';
 import { writeStd } from './std-output.js';
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  // Loaded here, by the commands that write files: see fs-async.ts.
+  // Loaded here, by the commands that write files: loading node:fs/promises (with the readline and
+  // file-watching modules it requires) cost every command ~1 ms of its start.
   const { open, rename, stat, unlink } = await import('node:fs/promises');
   const directory = path.dirname(path.resolve(target));
   const folder = await stat(directory).catch(() => undefined);

@@ -126,6 +126,30 @@ describe('standard output that is not a terminal', () => {
   });
 });
 
+describe('reading small logs', () => {
+  // Reading is synchronous (src/io/read-logs.ts, resolve-inputs.ts, read-config.ts): libuv's thread
+  // pool, which asynchronous file calls go through, would start four threads, and each call would
+  // wait for one of them to get a core.
+  it.runIf(process.platform === 'linux')('starts no more threads than a bare node does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-threads-'));
+    try {
+      const preload = path.join(dir, 'threads.cjs');
+      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nTHREADS ' + require('node:fs').readdirSync('/proc/self/task').length + '\\n'));");
+      const threads = (args: string[]) => {
+        const run = spawnSync(process.execPath, ['-r', preload, ...args], { cwd: ROOT, encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        return Number(/THREADS (\d+)/.exec(run.stderr)?.[1]);
+      };
+      const bare = threads(['-e', '0']);
+      expect(bare).toBeGreaterThan(1);
+      expect(threads([BIN, 'query', '--period', '2020', '--country', 'RU', 'fixtures/logs'])).toBe(bare);
+      expect(threads([BIN, 'build', '--period', '2020', 'fixtures/logs/2020', '--format', 'csv'])).toBe(bare);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('country tables', () => {
   it('are in the bundles as built at build time, the same as the sources build', async () => {
     const { buildCountryIndex } = await import('../../src/core/country-index.js');
