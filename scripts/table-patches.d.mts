@@ -1,4 +1,3 @@
 // Types of table-patches.mjs, for the test that compares patched and published cli-table3.
 import type { Plugin } from 'esbuild';
-export const TABLE_PATCHES: Record<string, [before: string, after: string][]>;
 export const cheaperTableCells: Plugin;

@@ -13,7 +13,7 @@ import path from 'node:path';
  * without the arrays, the calls and the repeats (same results, null and undefined alike, the same
  * comparisons); the build fails if cli-table3's text differs from what is replaced.
  */
-export const TABLE_PATCHES = {
+const TABLE_PATCHES = {
   'cell.js': [
     [
       `function firstDefined(...args) {

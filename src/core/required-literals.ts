@@ -192,7 +192,7 @@ class Parser {
       return info;
     }
     if (this.peek() === '?') this.at++; // lazy: the same strings
-    if (this.peek() === '*' || this.peek() === '+' || this.peek() === '?' || this.peek() === '{') throw new Unsure();
+    if (QUANTIFIERS.has(this.peek()!)) throw new Unsure(); // a quantifier on a quantifier
     if (min === 1 && max === 1) return info;
     if (min === 0) return max === 1 && info.exact ? union(info, EMPTY) : max === 0 ? EMPTY : ANYTHING;
     return { some: someOf(info) };

@@ -2,7 +2,7 @@
 // (dist/transparency.js) compiles the bundled CLI with the V8 code cache that the build wrote (a
 // cache that V8 refuses would cost every command ~25 ms), and the CLI loads no Node module that only
 // large logs need.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,40 +53,48 @@ describe('code cache', () => {
 // node:v8 and node:worker_threads each added milliseconds to every command, though only a large
 // log (v8, threads) or never (commander's child_process, for executable subcommands) needs them;
 // and an ES module anywhere on the way (the bin, the launcher) started Node's ES module loader.
+/**
+ * Runs Node with a preload that prints `expression`, worked out at exit, on standard error (by
+ * descriptor: process.stderr itself would load node:tty); the run and what it printed. `args` are
+ * given a scratch folder, removed afterwards.
+ */
+function runReporting(expression: string, args: (dir: string) => string[], options: SpawnSyncOptions = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'transparency-start-'));
+  try {
+    const preload = path.join(dir, 'report.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeSync(2, '\\nREPORT ' + (${expression}) + '\\n'));`);
+    const run = spawnSync(process.execPath, ['-r', preload, ...args(dir)], { encoding: 'utf8', ...options });
+    return { run, report: /REPORT (.*)/.exec(String(run.stderr))?.[1] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The Node modules a run of the CLI loaded. */
+function modulesLoaded(args: (dir: string) => string[], options: SpawnSyncOptions = {}) {
+  const { run, report } = runReporting("process.moduleLoadList.join('|')", (dir) => [BIN, ...args(dir)], options);
+  return { run, modules: report?.split('|') ?? [] };
+}
+
 describe('start-up', () => {
   it('loads none of the Node modules that only large logs need, and no ES module', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
-    try {
-      const preload = path.join(dir, 'modules.cjs');
-      writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
-      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020'), '--out', path.join(dir, 'report.csv')];
-      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      expect(run.status).toBe(0);
-      const modules = /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
-      expect(modules).toContain('NativeModule fs'); // the list is there
-      for (const name of ['child_process', 'crypto', 'v8', 'worker_threads']) expect(modules).not.toContain(`NativeModule ${name}`);
-      expect(modules).not.toContain('NativeModule internal/modules/esm/module_job');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { run, modules } = modulesLoaded(
+      (dir) => ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020'), '--out', path.join(dir, 'report.csv')],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(run.status).toBe(0);
+    expect(modules).toContain('NativeModule fs'); // the list is there
+    for (const name of ['child_process', 'crypto', 'v8', 'worker_threads']) expect(modules).not.toContain(`NativeModule ${name}`);
+    expect(modules).not.toContain('NativeModule internal/modules/esm/module_job');
   });
 
   it('reads logs without node:fs/promises (and the readline and watcher modules it loads)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
-    try {
-      const preload = path.join(dir, 'modules.cjs');
-      writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
-      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')];
-      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      expect(run.status).toBe(0);
-      expect(run.stdout).toContain('TOTAL');
-      const modules = /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
-      expect(modules).toContain('NativeModule fs');
-      expect(modules).not.toContain('NativeModule fs/promises');
-      expect(modules).not.toContain('NativeModule internal/readline/interface');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { run, modules } = modulesLoaded(() => ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('TOTAL');
+    expect(modules).toContain('NativeModule fs');
+    expect(modules).not.toContain('NativeModule fs/promises');
+    expect(modules).not.toContain('NativeModule internal/readline/interface');
   });
 });
 
@@ -94,30 +102,16 @@ describe('standard output that is not a terminal', () => {
   // Asking node:tty whether a pipe or /dev/null is a terminal loads net and the stream machinery
   // (~2.5 ms of a small command's start): a file status answers first (src/io/std-output.ts), and
   // chalk's own colour detection is left out of the bundle (scripts/build.mjs).
-  const modulesOf = (stdout: 'pipe' | number) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-modules-'));
-    try {
-      const preload = path.join(dir, 'modules.cjs');
-      // Written by descriptor: process.stderr itself would load node:tty.
-      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nMODULES ' + process.moduleLoadList.join('|') + '\\n'));");
-      const args = ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')];
-      const run = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8', stdio: ['ignore', stdout, 'pipe'] });
-      expect(run.status).toBe(0);
-      if (stdout === 'pipe') expect(run.stdout).toContain('TOTAL');
-      expect(run.stderr).toContain('note: ignored columns'); // a diagnostic was written to the pipe
-      return /MODULES (.*)/.exec(run.stderr)?.[1]?.split('|') ?? [];
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-
   it.runIf(process.platform === 'linux').each([
     ['a pipe', 'pipe' as const],
     ['/dev/null', 'null' as const],
   ])('is written without node:tty, net or streams: stdout to %s, stderr to a pipe', (_, target) => {
     const fd = target === 'null' ? openSync('/dev/null', 'w') : undefined;
     try {
-      const modules = modulesOf(fd ?? 'pipe');
+      const { run, modules } = modulesLoaded(() => ['build', '--period', '2020', path.join(ROOT, 'fixtures/logs/2020')], { stdio: ['ignore', fd ?? 'pipe', 'pipe'] });
+      expect(run.status).toBe(0);
+      if (fd === undefined) expect(run.stdout).toContain('TOTAL');
+      expect(run.stderr).toContain('note: ignored columns'); // a diagnostic was written to the pipe
       expect(modules).toContain('NativeModule fs'); // the list is there
       for (const name of ['tty', 'net', 'stream']) expect(modules).not.toContain(`NativeModule ${name}`);
     } finally {
@@ -131,46 +125,32 @@ describe('reading small logs', () => {
   // pool, which asynchronous file calls go through, would start four threads, and each call would
   // wait for one of them to get a core.
   it.runIf(process.platform === 'linux')('starts no more threads than a bare node does', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-threads-'));
-    try {
-      const preload = path.join(dir, 'threads.cjs');
-      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, '\\nTHREADS ' + require('node:fs').readdirSync('/proc/self/task').length + '\\n'));");
-      const threads = (args: string[]) => {
-        const run = spawnSync(process.execPath, ['-r', preload, ...args], { cwd: ROOT, encoding: 'utf8' });
-        expect(run.status, run.stderr).toBe(0);
-        return Number(/THREADS (\d+)/.exec(run.stderr)?.[1]);
-      };
-      const bare = threads(['-e', '0']);
-      expect(bare).toBeGreaterThan(1);
-      expect(threads([BIN, 'query', '--period', '2020', '--country', 'RU', 'fixtures/logs'])).toBe(bare);
-      expect(threads([BIN, 'build', '--period', '2020', 'fixtures/logs/2020', '--format', 'csv'])).toBe(bare);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const threads = (args: string[]) => {
+      const { run, report } = runReporting("require('node:fs').readdirSync('/proc/self/task').length", () => args, { cwd: ROOT });
+      expect(run.status, String(run.stderr)).toBe(0);
+      return Number(report);
+    };
+    const bare = threads(['-e', '0']);
+    expect(bare).toBeGreaterThan(1);
+    expect(threads([BIN, 'query', '--period', '2020', '--country', 'RU', 'fixtures/logs'])).toBe(bare);
+    expect(threads([BIN, 'build', '--period', '2020', 'fixtures/logs/2020', '--format', 'csv'])).toBe(bare);
   });
 });
 
-describe('country tables', () => {
+// Tables that scripts/build.mjs works out at build time (its `precomputed` plugin) and puts in the
+// bundles as JSON: the same as the sources' modules build.
+describe.each([
+  // What each must at least hold: the three country tables; one list per built-in rule.
+  ['country tables', 'buildCountryIndex', async () => (await import('../../src/core/country-index.js')).buildCountryIndex(), 3],
+  ["built-in rules' required strings", 'buildRuleLiterals', async () => (await import('../../src/core/rule-literals.js')).buildRuleLiterals(), 11],
+] as const)('%s', (_, functionName, buildFromSources, atLeast) => {
   it('are in the bundles as built at build time, the same as the sources build', async () => {
-    const { buildCountryIndex } = await import('../../src/core/country-index.js');
+    const expected = await buildFromSources();
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(atLeast);
     for (const name of ['transparency.cjs', 'row-worker.js']) {
       const bundle = readFileSync(path.join(ROOT, 'dist', name), 'utf8');
       // The JSON is a string literal (of whichever quotes esbuild chose) in `JSON.parse(…)`.
-      const literal = /function buildCountryIndex\(\)\{return JSON\.parse\((.*?)\)\}/s.exec(bundle)?.[1];
-      expect(literal, name).toBeDefined();
-      expect(JSON.parse(new Script(literal!).runInNewContext() as string)).toEqual(buildCountryIndex());
-    }
-  });
-});
-
-describe('built-in rules\' required strings', () => {
-  it('are in the bundles as worked out at build time, the same as the sources work out', async () => {
-    const { buildRuleLiterals } = await import('../../src/core/rule-literals.js');
-    const expected = buildRuleLiterals();
-    expect(Object.keys(expected).length).toBeGreaterThan(10);
-    for (const name of ['transparency.cjs', 'row-worker.js']) {
-      const bundle = readFileSync(path.join(ROOT, 'dist', name), 'utf8');
-      const literal = /function buildRuleLiterals\(\)\{return JSON\.parse\((.*?)\)\}/s.exec(bundle)?.[1];
+      const literal = new RegExp(`function ${functionName}\\(\\)\\{return JSON\\.parse\\((.*?)\\)\\}`, 's').exec(bundle)?.[1];
       expect(literal, name).toBeDefined();
       expect(JSON.parse(new Script(literal!).runInNewContext() as string)).toEqual(expected);
     }
