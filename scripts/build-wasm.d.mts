@@ -1,3 +1,3 @@
-// Types of build-wasm.mjs, for the test that checks field-index-wasm.ts is up to date.
-export function compileFieldIndex(): Promise<string>;
-export function fieldIndexSource(base64: string): string;
+// Types of build-wasm.mjs, for the test that checks row-scan-wasm.ts is up to date.
+export function compileRowScan(): Promise<string>;
+export function rowScanSource(base64: string): string;

@@ -8,3 +8,6 @@ export function ascii(bytes: Uint8Array, start: number, end: number): string {
   }
   return text;
 }
+
+/** A space as String.prototype.trim sees one among ASCII bytes: ' ' and '\t' to '\r'. */
+export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);

@@ -7,7 +7,7 @@
 // path read each copy. test/property/ proves the two paths agree.
 import type { Classification, Classifier } from './classify.js';
 import { resolveCountry } from './country.js';
-import { ascii } from './ascii.js';
+import { ascii, isSpace } from './ascii.js';
 import { toEpochDay } from './dates.js';
 import { ByteMap } from './byte-map.js';
 import { finish32, HASH_OUT, hashBytes, hashRange, hashString32, mix32 } from './hash.js';
@@ -93,6 +93,40 @@ export interface RowKeysOptions {
   comparePeriod?: Period;
 }
 
+/**
+ * A record of the row scanner (io/row-scan.wat), SCAN_WORDS words: 0 where the line's '\n' is, 1 its
+ * kind, 2-3 its id's hash (as hashBytes gives it), and 3 + c the dictionary entry of column c's cell
+ * (c = 1-9, COLUMNS order; see RowKeys.meaningOf) — or, for a date YYYY-MM-DD that is valid, its day
+ * YYYYMMDD with SCAN_DAY set.
+ */
+export const SCAN_WORDS = 13;
+export const SCAN_DAY = 0x40000000;
+/** A record's kind: bit 0 set when the scanner did not read the row (readBytes then does), bit 1 when the line holds a quote. */
+export const SCAN_KIND = {
+  /** Read by the scanner (commas only, or simple quoted fields; the header's number of fields; a non-blank id; every cell in the dictionary): readScanned reads it. */
+  scanned: 0,
+  /** Not read by the scanner, and without a quote. */
+  plain: 1,
+  /** Read by the scanner, with quoted fields. */
+  scannedQuoted: 2,
+  /** Not read by the scanner, and with a quote. */
+  quoted: 3,
+} as const;
+
+/** A line the row scanner read: its record is `records[at, at + SCAN_WORDS)` (see RowKeys.readScanned). */
+export interface ScannedLine {
+  records: Int32Array;
+  at: number;
+  meanings: Int32Array;
+}
+
+/** What a row scanner needs of the RowKeys it scans for (see io/row-scan.ts). */
+export interface ScanKeys {
+  readonly today: number;
+  fieldLayout(): { at: Int32Array; width: number };
+  meaningOf(column: number, bytes: Uint8Array, start: number, end: number): number;
+}
+
 /** The seven numbers of a row's keys, in one order, into `target` from `at` (intake batches, worker replies). */
 export const ROW_KEY_WORDS = 7;
 export function copyRowKeys(out: RowOutput, target: Int32Array, at: number): void {
@@ -143,7 +177,8 @@ export class RowKeys {
   private at = new Int32Array(COLUMNS.length).fill(-1);
   private readonly starts = new Int32Array(257);
   private readonly ends = new Int32Array(257);
-  private readonly today: number;
+  /** Today as YYYYMMDD: a later date is no log date. */
+  readonly today: number;
   private readonly periodStart: number;
   private readonly periodEnd: number;
   private readonly compareStart: number;
@@ -479,26 +514,108 @@ export class RowKeys {
     return this.readSplit(bytes);
   }
 
+  /** The field of each column (COLUMNS order, -1 when absent; a new array for each layout) and how many fields a row has. */
+  fieldLayout(): { at: Int32Array; width: number } {
+    return { at: this.at, width: this.width };
+  }
+
   /**
-   * readBytes for a line `bytes[start, end)` without a quote or a byte above 127 whose commas are at
-   * `commas[from, to)` (from a field index, see io/field-index.ts): no byte of it is tested here.
+   * What the cell `bytes[start, end)` of column `column` (its place in COLUMNS) means, for
+   * readScanned: for the dates, the day (0 for a blank cell, -1 for one that is no date); for the
+   * country, its index here or -1; for the request type, its number in scannedTypes or -1 for none;
+   * for the enumerated columns, as enumBytes says. Found once per distinct cell (see io/row-scan.ts).
    */
-  readCommas(bytes: Uint8Array, start: number, end: number, commas: Int32Array, from: number, to: number): boolean {
-    if (bytes !== this.wordSource) this.useBytes(bytes);
-    if (to - from + 1 !== this.width) return false;
-    const starts = this.starts;
-    const ends = this.ends;
-    let fieldStart = start;
-    let field = 0;
-    for (let k = from; k < to; k++, field++) {
-      const comma = commas[k]!;
-      starts[field] = fieldStart;
-      ends[field] = comma;
-      fieldStart = comma + 1;
+  meaningOf(column: number, bytes: Uint8Array, start: number, end: number): number {
+    // Trimmed as readSplit trims (these bytes are ASCII: String.prototype.trim's spaces are these).
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(bytes[s]!)) s++;
+    while (e > s && isSpace(bytes[e - 1]!)) e--;
+    if (column === 1 || column === 8) {
+      if (s === e) return 0;
+      const day = dayOfBytes(bytes, s, e, this.today);
+      return day > 0 ? day : -1;
     }
-    starts[field] = fieldStart;
-    ends[field] = end;
-    return this.readSplit(bytes);
+    const text = ascii(bytes, s, e);
+    switch (column) {
+      case 2:
+        return this.country(text);
+      case 5:
+        return text === '' ? -1 : this.scannedTypes.push(this.requestType(text)) - 1;
+      case 3:
+        return text === '' ? BLANK : this.requesters.get(text);
+      case 4:
+        return text === '' ? BLANK : this.categories.get(text);
+      case 6:
+        return text === '' ? BLANK : this.outcomes.get(text);
+      case 7:
+        return text === '' ? BLANK : this.reasons.get(text);
+      case 9:
+        return text === '' ? BLANK : this.notices.get(text);
+      default:
+        return 0;
+    }
+  }
+
+  /** The rules' classification of the row categoryOf last read, when the rules gave its category. */
+  private ruled: Classification | undefined;
+
+  /**
+   * The category of a row (by its user or authority requester and request type) from its category
+   * cell's index — BLANK for none, when the rules give it — or -1 when the row is not valid so.
+   */
+  private categoryOf(category: number, user: boolean, info: RequestTypeInfo | undefined): number {
+    this.ruled = undefined;
+    if (category >= 0) return USER_CATEGORY[category] === user ? category : -1;
+    if (category !== BLANK || info === undefined) return -1;
+    const classification = (user ? info.user : info.authority) ?? this.classification(info, user);
+    const classified: Category | undefined = classification.category;
+    if (classified === undefined) return -1;
+    this.ruled = classification;
+    return CATEGORIES.indexOf(classified);
+  }
+
+  /** The request types of scanned rows, by the number meaningOf gave them. */
+  private readonly scannedTypes: RequestTypeInfo[] = [];
+
+  /**
+   * Reads a row from its scanner record `records[at, at + SCAN_WORDS)` that the scanner read,
+   * the cells' entries meaning what `meanings` says (see meaningOf); as readSplit would.
+   */
+  readScanned(records: Int32Array, at: number, meanings: Int32Array): boolean {
+    const receivedWord = records[at + 4]!;
+    const received = receivedWord & SCAN_DAY ? receivedWord ^ SCAN_DAY : meanings[receivedWord]!;
+    if (received <= 0) return false;
+    const country = meanings[records[at + 5]!]!;
+    if (country < 0) return false;
+    let requester = meanings[records[at + 6]!]!;
+    if (requester < 0) {
+      if (requester !== BLANK) return false;
+      requester = 0; // law-enforcement
+    }
+    const outcome = meanings[records[at + 9]!]!;
+    if (outcome < 0) return false;
+    let reason = meanings[records[at + 10]!]!;
+    if (reason >= 0 && outcome === REJECTED) reason++;
+    else if (reason === BLANK) reason = 0;
+    else return false;
+    const decidedWord = records[at + 11]!;
+    const decided = decidedWord & SCAN_DAY ? decidedWord ^ SCAN_DAY : meanings[decidedWord]!;
+    if (decided < 0 || (decided > 0 && decided < received)) return false;
+    let notice = meanings[records[at + 12]!]!;
+    if (notice >= 0) notice++;
+    else if (notice === BLANK) notice = 0;
+    else return false;
+    const user = requester === USER_REQUESTER;
+    const type = meanings[records[at + 8]!]!;
+    const info = type < 0 ? undefined : this.scannedTypes[type];
+    const category = this.categoryOf(meanings[records[at + 7]!]!, user, info);
+    if (category < 0) return false;
+    const prohibited = outcome === APPROVED && !user && info !== undefined ? this.prohibitedWording(info, this.ruled) : undefined;
+    HASH_OUT[0] = records[at + 2]!;
+    HASH_OUT[1] = records[at + 3]!;
+    this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
+    return true;
   }
 
   /**
@@ -627,18 +744,9 @@ export class RowKeys {
       category = RowKeys.enumBytes(this.categoryBytes, this.categories, bytes, words, base, starts[categoryAt]!, ends[categoryAt]!);
       if (category === -1) return false;
     }
-    let classification: Classification | undefined;
-    if (category >= 0) {
-      if (USER_CATEGORY[category] !== user) return false;
-    } else {
-      if (info === undefined) return false;
-      classification = user ? info.user : info.authority;
-      if (classification === undefined) classification = this.classification(info, user);
-      const classified: Category | undefined = classification.category;
-      if (classified === undefined) return false;
-      category = CATEGORIES.indexOf(classified);
-    }
-    const prohibited = outcome === APPROVED && !user && info !== undefined ? this.prohibitedWording(info, classification) : undefined;
+    category = this.categoryOf(category, user, info);
+    if (category < 0) return false;
+    const prohibited = outcome === APPROVED && !user && info !== undefined ? this.prohibitedWording(info, this.ruled) : undefined;
     hashBytes(bytes, starts[idAt]!, ends[idAt]!);
     this.finish(received, country, requester, category, outcome, reason, decided, notice, info, prohibited);
     return true;
@@ -664,3 +772,4 @@ export class RowKeys {
 }
 
 const EMPTY_HASH = hashString32('');
+

@@ -2,9 +2,8 @@
 // looks for a few ids among millions of rows, and reads in full only the rows whose id it seeks.
 // Each hash is the one the full reading gives a valid row — the id field as CSV splits it, trimmed
 // as String.prototype.trim does — so a row skipped here is never a row sought.
+import { isSpace } from './ascii.js';
 import { hashBytes, hashRange } from './hash.js';
-
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * Hashes (into HASH_OUT) field `index` of the line `bytes[start, end)`, which holds no quote. False,

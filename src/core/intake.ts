@@ -2,7 +2,7 @@
 // duplicates, sorts rows into the period or out of it, and counts. Nothing here reads a file: the
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
 import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
-import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from './fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, type ScanKeys, type ScannedLine } from './fast-row.js';
 import { HASH_OUT } from './hash.js';
 import { hashIdOfBytes, hashIdOfFields, hashIdOfText } from './id-probe.js';
 import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRegistry } from './id-registry.js';
@@ -72,13 +72,6 @@ export interface ParallelInit {
   today?: string;
   period?: Period;
   comparePeriod?: Period;
-}
-
-/** Where the commas of a line without a quote or a byte above 127 are: `positions[from, to)` (see RowKeys.readCommas). */
-export interface LineCommas {
-  positions: Int32Array;
-  from: number;
-  to: number;
 }
 
 /**
@@ -158,13 +151,14 @@ export interface Intake {
   rowText(file: string, line: number, text: string, start: number, end: number): void;
   /**
    * One data record that is the line `bytes[start, end)` of ASCII (no line end, not blank; `quoted`
-   * when it holds a quote; `commas` when it holds neither a quote nor a byte above 127 and its
-   * commas are known). Returns false, having done nothing, when the row must be given as text
-   * (rowText) instead.
+   * when it holds a quote; `scanned` when a row scanner has read it: see RowKeys.readScanned).
+   * Returns false, having done nothing, when the row must be given as text (rowText) instead.
    */
-  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, commas?: LineCommas): boolean;
+  rowBytes(file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, scanned?: ScannedLine): boolean;
   /** Tells rowBytes that lines of `bytes` come next (see RowKeys.useBytes). */
   useBytes(bytes: Uint8Array): void;
+  /** What a row scanner for rowBytes needs (see io/row-scan.ts). */
+  scanKeys(): ScanKeys;
   /** How other threads can read rows for this intake, or undefined when they cannot (then read here). */
   parallel(): ParallelInit | undefined;
   /** The current file's columns, or undefined when its rows cannot be read. */
@@ -457,7 +451,7 @@ export function createIntake(options: IntakeOptions): Intake {
     else rowFields(file, line, text.slice(start, end).split(','));
   };
 
-  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, commas?: LineCommas): boolean => {
+  const rowBytes = (file: string, line: number, bytes: Uint8Array, start: number, end: number, quoted: boolean, scanned?: ScannedLine): boolean => {
     if (!readable) {
       ledger.read++;
       ledger.invalid++;
@@ -470,7 +464,7 @@ export function createIntake(options: IntakeOptions): Intake {
         return true;
       }
     }
-    if (!fast || !(commas ? keys.readCommas(bytes, start, end, commas.positions, commas.from, commas.to) : keys.readBytes(bytes, start, end, quoted))) return false;
+    if (!fast || !(scanned ? keys.readScanned(scanned.records, scanned.at, scanned.meanings) : keys.readBytes(bytes, start, end, quoted))) return false;
     ledger.read++;
     defer(file, line);
     return true;
@@ -515,6 +509,7 @@ export function createIntake(options: IntakeOptions): Intake {
     rowText,
     rowBytes,
     useBytes: (bytes) => keys.useBytes(bytes),
+    scanKeys: () => keys,
     remote,
     parallel: () =>
       fast && options.classifierRules

@@ -6,17 +6,17 @@
 // bytes decode exactly as the whole text would: in UTF-8 a `\n` byte is never part of another
 // character.
 import { TextDecoder } from 'node:util';
-import type { LineCommas } from '../core/intake.js';
+import { SCAN_KIND, SCAN_WORDS, type ScannedLine } from '../core/fast-row.js';
 import type { CsvRecordSplitter } from './csv-records.js';
-import { nextIndexedLine, type FieldIndex, type IndexedLine } from './field-index.js';
+import type { RowScan } from './row-scan.js';
 import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
 
 /**
  * Offered a line `bytes[start, end)` that will be line number `line` (`quoted`: it holds a quote;
- * `commas`: where its commas are, when it holds neither a quote nor a byte above 127 and they are
- * known); true when it took it.
+ * `scanned`: its row scanner record, when the scanner read it: see RowKeys.readScanned); true when
+ * it took it.
  */
-export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean, commas?: LineCommas) => boolean;
+export type DirectLine = (bytes: Uint8Array, start: number, end: number, line: number, quoted: boolean, scanned?: ScannedLine) => boolean;
 
 /**
  * The lines of a chunk that a thread has found (see row-worker.ts): per line after the first `\n`,
@@ -42,21 +42,22 @@ export class ByteLineReader {
   private atStart = true;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  /** The commas of the line being offered, and the line found in the index (objects updated line by line). */
-  private readonly commas: LineCommas = { positions: new Int32Array(0), from: 0, to: 0 };
-  private readonly found: IndexedLine = { newline: -1, from: 0, to: 0, quoted: false, plain: true };
+  /** The scanner record of the line being offered (one object, updated line by line). */
+  private readonly scanned: ScannedLine;
 
   /**
    * `begin` is told of each array of bytes before `direct` is offered lines in it (so that the row
-   * reader sets itself up for an array once, not at a line that finds it changed). With `index`,
-   * push() finds lines and commas from a field index of each chunk (see field-index.ts).
+   * reader sets itself up for an array once, not at a line that finds it changed). With `scanner`,
+   * push() finds lines and reads plain rows with the row scanner (see row-scan.ts).
    */
   constructor(
     private readonly splitter: CsvRecordSplitter,
     private readonly direct: DirectLine,
     private readonly begin: (bytes: Uint8Array) => void = () => undefined,
-    private readonly index?: FieldIndex,
-  ) {}
+    private readonly scanner?: RowScan,
+  ) {
+    this.scanned = { records: scanner?.records ?? new Int32Array(0), at: 0, meanings: scanner?.meanings ?? new Int32Array(0) };
+  }
 
   push(chunk: Uint8Array): void {
     let data = chunk;
@@ -87,11 +88,14 @@ export class ByteLineReader {
       position = newline + 1;
     }
     this.begin(data);
-    const found = this.index && position < data.length ? this.index.index(data, data.length) : -1;
-    if (found >= 0) {
-      this.pushIndexed(data, position, this.index!.positions, found);
-      return;
-    }
+    const scanned = this.scanner && position < data.length ? this.scanner.scan(data, position, data.length) : -1;
+    if (scanned >= 0) position = this.pushScanned(data, position, scanned);
+    if (scanned < 0 || scanned === this.scanner!.maxLines) position = this.pushLines(data, position);
+    if (position < data.length) this.rest = Buffer.from(data.subarray(position));
+  }
+
+  /** push() for the lines of `data` from `position` on, found with indexOf; returns where the last ends. */
+  private pushLines(data: Uint8Array, position: number): number {
     let quote = data.indexOf(34, position);
     if (quote === -1) quote = data.length;
     for (let newline = data.indexOf(10, position); newline !== -1; newline = data.indexOf(10, position)) {
@@ -104,25 +108,21 @@ export class ByteLineReader {
       }
       position = newline + 1;
     }
-    if (position < data.length) this.rest = Buffer.from(data.subarray(position));
+    return position;
   }
 
-  /** push() for the lines of `data` from `position` on, by the `count` positions of its field index. */
-  private pushIndexed(data: Uint8Array, position: number, positions: Int32Array, count: number): void {
-    const commas = this.commas;
-    commas.positions = positions;
-    const found = this.found;
-    let k = 0;
-    while (k < count && positions[k]! < position) k++;
-    while (k < count) {
-      k = nextIndexedLine(data, positions, k, count, found);
-      if (found.newline === -1) break;
-      commas.from = found.from;
-      commas.to = found.to;
-      this.line(data, position, found.newline, !found.quoted, found.plain ? commas : undefined);
-      position = found.newline + 1;
+  /** push() for the `count` lines of `data` from `position` on that the scanner has just read; returns where the last ends. */
+  private pushScanned(data: Uint8Array, position: number, count: number): number {
+    const scanned = this.scanned;
+    const records = scanned.records;
+    for (let i = 0, at = 0; i < count; i++, at += SCAN_WORDS) {
+      const newline = records[at]!;
+      const kind = records[at + 1]!;
+      scanned.at = at;
+      this.line(data, position, newline, (kind & SCAN_KIND.scannedQuoted) === 0, (kind & SCAN_KIND.plain) === 0 ? scanned : undefined);
+      position = newline + 1;
     }
-    if (position < data.length) this.rest = Buffer.from(data.subarray(position));
+    return position;
   }
 
   /**
@@ -163,13 +163,13 @@ export class ByteLineReader {
     else if (position < length) this.rest = Buffer.from(data.subarray(position, length));
   }
 
-  /** The line `data[start, newline)`; `quoteFree` when it holds no quote; `commas`, see DirectLine. */
-  private line(data: Uint8Array, start: number, newline: number, quoteFree: boolean, commas?: LineCommas): void {
+  /** The line `data[start, newline)`; `quoteFree` when it holds no quote; `scanned`, see DirectLine. */
+  private line(data: Uint8Array, start: number, newline: number, quoteFree: boolean, scanned?: ScannedLine): void {
     const splitter = this.splitter;
     if (splitter.idle) {
       const end = newline > start && data[newline - 1] === 13 ? newline - 1 : newline;
       const first = data[start]!;
-      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine, !quoteFree, commas)) {
+      if (end > start && first > 32 && first < 127 && this.direct(data, start, end, splitter.nextLine, !quoteFree, scanned)) {
         splitter.countLine();
         return;
       }

@@ -2,10 +2,10 @@
 // shared-chunks.ts): finds the lines, reads every line that may start a record with its own RowKeys,
 // and counts the valid rows in its own tallies, committing nothing (the main thread does, in order).
 import { createClassifier } from '../core/classify.js';
-import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys } from '../core/fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, SCAN_KIND, SCAN_WORDS } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
-import { FieldIndex, nextIndexedLine, type IndexedLine } from './field-index.js';
+import { RowScan } from './row-scan.js';
 import { LINE_PLAIN, LINE_QUOTED, LINE_WORDS, RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 
 /** A slot as a reader sees it. */
@@ -20,9 +20,8 @@ const SCANNED_OVERFLOW = 1;
 
 export class ChunkReader {
   private readonly keys: RowKeys;
-  /** Created with the first chunk; null where it cannot run (see FieldIndex.create). */
-  private index: FieldIndex | null | undefined;
-  private readonly found: IndexedLine = { newline: -1, from: 0, to: 0, quoted: false, plain: true };
+  /** Created with the first chunk; null where it cannot run (see RowScan.create). */
+  private scanner: RowScan | null | undefined;
   private cellsSent = 0;
   private timesSent = 0;
   /** Rows counted by cell number, in the period (0) and the comparison period (1). */
@@ -53,9 +52,8 @@ export class ChunkReader {
     scanned[SCANNED_OVERFLOW] = 0;
     let lineCount = 0;
     if (first !== -1 && first < length) {
-      this.index ??= FieldIndex.create(slot.data.length) ?? null;
-      const positions = this.index ? this.index.index(slot.data, length) : -1;
-      lineCount = positions >= 0 ? this.scanIndexed(slot, first, length, this.index!.positions, positions) : this.scan(slot, first, length);
+      this.scanner ??= RowScan.create(slot.data.length, rowKeys) ?? null;
+      lineCount = this.scanner ? this.readScanned(slot, first, length, this.scanner) : this.scan(slot, first + 1, length, 0);
     }
     const reply: ChunkReply = {
       type: 'chunk',
@@ -76,18 +74,17 @@ export class ChunkReader {
   private readonly scanned = new Int32Array(2);
 
   /**
-   * Finds and reads the lines after the `\n` at `first`; returns how many. A method of its own that
-   * ends in a plain return: V8 compiles its long loop on the fly (on-stack replacement) before any
-   * code after the loop has run, and code there that needs type feedback (building the reply, say)
-   * would then throw the compiled loop away at the end of every chunk.
+   * Finds and reads the lines from `position` on, line `lineCount` of the chunk the first; returns
+   * how many lines the chunk has. A method of its own that ends in a plain return: V8 compiles its
+   * long loop on the fly (on-stack replacement) before any code after the loop has run, and code
+   * there that needs type feedback (building the reply, say) would then throw the compiled loop
+   * away at the end of every chunk.
    */
-  private scan(slot: SlotView, first: number, length: number): number {
+  private scan(slot: SlotView, position: number, length: number, lineCount: number): number {
     const rowKeys = this.keys;
     const { data, lines, results } = slot;
     const scanned = this.scanned;
     const maxLines = lines.length / LINE_WORDS;
-    let lineCount = 0;
-    let position = first + 1;
     let quote = data.indexOf(34, position);
     if (quote === -1 || quote >= length) quote = length;
     for (let newline = data.indexOf(10, position); newline !== -1 && newline < length; newline = data.indexOf(10, position)) {
@@ -109,37 +106,37 @@ export class ChunkReader {
   }
 
   /**
-   * scan() by a field index of the chunk: the positions of its ',', '\n', '"' and bytes above 127
-   * (see io/field-index.ts), `count` of them. A line with commas only is read from their positions;
-   * any other, as scan() reads it.
+   * scan() by the row scanner's records of the lines after the `\n` at `first` (see io/row-scan.ts):
+   * a scanned line is read from its record, any other as scan() reads it. Lines past the scanner's
+   * records, if any, are left to scan().
    */
-  private scanIndexed(slot: SlotView, first: number, length: number, positions: Int32Array, count: number): number {
+  private readScanned(slot: SlotView, first: number, length: number, scanner: RowScan): number {
     const rowKeys = this.keys;
     const { data, lines, results } = slot;
     const scanned = this.scanned;
     const maxLines = lines.length / LINE_WORDS;
-    let lineCount = 0;
     let position = first + 1;
-    let k = 0;
-    while (k < count && positions[k]! <= first) k++;
-    const found = this.found;
-    while (k < count) {
-      k = nextIndexedLine(data, positions, k, count, found);
-      const { newline, from, to, quoted, plain } = found;
-      if (newline === -1) break; // the rest is the next chunk's
+    const count = scanner.scan(data, position, length);
+    if (count < 0) return this.scan(slot, position, length, 0);
+    const { records, meanings } = scanner;
+    let lineCount = 0;
+    for (let at = 0; lineCount < count; at += SCAN_WORDS) {
       if (lineCount === maxLines) {
         scanned[SCANNED_OVERFLOW] = 1;
-        break;
+        return lineCount;
       }
+      const newline = records[at]!;
+      const kind = records[at + 1]!;
       const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
+      const quoted = (kind & SCAN_KIND.scannedQuoted) !== 0;
       const candidate = this.addLine(slot, lineCount++, position, end, newline, quoted);
       if (candidate >= 0) {
-        const read = plain ? rowKeys.readCommas(data, position, end, positions, from, to) : rowKeys.readBytes(data, position, end, quoted);
+        const read = (kind & SCAN_KIND.plain) === 0 ? rowKeys.readScanned(records, at, meanings) : rowKeys.readBytes(data, position, end, quoted);
         this.record(read, results, candidate * RESULT_WORDS);
       }
       position = newline + 1;
     }
-    return lineCount;
+    return count === scanner.maxLines ? this.scan(slot, position, length, lineCount) : lineCount;
   }
 
   /**

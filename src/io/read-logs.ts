@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import type { Intake, IntakeOptions, IntakeResult, RemoteRows } from '../core/intake.js';
 import { ByteLineReader, type DirectLine } from './byte-lines.js';
 import { CsvRecordSplitter } from './csv-records.js';
-import { FieldIndex } from './field-index.js';
+import { RowScan } from './row-scan.js';
 import { describeFsError, IoError } from './io-error.js';
 import { freeMemoryNow } from './free-memory.js';
 import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
@@ -172,11 +172,11 @@ export async function readLogs(
   try {
     // One sink per thread for all files: a thread numbers its cells across files.
     const remotes = pool ? Array.from({ length: pool.size }, () => intake.remote()) : [];
-    // A field index for the rows read here, for large logs only (a small one reads as fast without),
+    // A row scanner for the rows read here, for large logs only (a small one reads as fast without),
     // or whenever TRANSPARENCY_FIELD_INDEX=on (for tests).
     const indexed = totalBytes >= RESERVE_FROM_BYTES || process.env.TRANSPARENCY_FIELD_INDEX === 'on';
-    const index = indexed ? FieldIndex.create(chunk) : undefined;
-    await readAll(sources, intake, options, pool, remotes, chunk, index, (data) => {
+    const scanner = indexed ? RowScan.create(chunk, intake.scanKeys()) : undefined;
+    await readAll(sources, intake, options, pool, remotes, chunk, scanner, (data) => {
       sample(data);
       bytes += data.length;
       options.onProgress?.(bytes, intake.rowsRead());
@@ -193,7 +193,7 @@ export async function readLogs(
 
 async function readAll(
   sources: readonly Source[], intake: Intake, options: ReadOptions, pool: RowPool | undefined, remotes: readonly RemoteRows[], chunk: number,
-  index: FieldIndex | undefined, progress: (chunk: Buffer) => void,
+  scanner: RowScan | undefined, progress: (chunk: Buffer) => void,
 ): Promise<void> {
   // One read buffer for every file read here: memory stays flat (a stream would allocate a new
   // megabyte per chunk, freed only when the collector gets to it).
@@ -209,7 +209,7 @@ async function readAll(
       const fd = openSync(source.path, 'r');
       try {
         const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, progress, until) : undefined;
-        await readSource(source.name, readInto(fd, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, index);
+        await readSource(source.name, readInto(fd, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, scanner);
       } finally {
         closeSync(fd);
       }
@@ -265,7 +265,7 @@ function chooseDecoder(first: Uint8Array, file: string, intake: Intake): TextDec
 
 async function readSource(
   file: string, stream: AsyncIterable<Buffer | string> | Iterable<Buffer>, intake: Intake, progress: (chunk: Buffer) => void,
-  readRestWithThreads?: (reader: ByteLineReader, counter: LineCounter) => Promise<void>, index?: FieldIndex,
+  readRestWithThreads?: (reader: ByteLineReader, counter: LineCounter) => Promise<void>, scanner?: RowScan,
 ): Promise<void> {
   let decoder: TextDecoder | undefined;
   let headerSeen = false;
@@ -303,9 +303,9 @@ async function readSource(
   });
   // UTF-8 (nearly every log) is read as bytes, ASCII rows in place; UTF-16 is decoded first.
   let bytesReader: ByteLineReader | undefined;
-  const direct: DirectLine = (bytes, start, end, line, quoted, commas) => {
+  const direct: DirectLine = (bytes, start, end, line, quoted, scanned) => {
     if (!headerSeen) return false;
-    if (!intake.rowBytes(file, line, bytes, start, end, quoted, commas)) return false;
+    if (!intake.rowBytes(file, line, bytes, start, end, quoted, scanned)) return false;
     counter.rows++;
     return true;
   };
@@ -319,7 +319,7 @@ async function readSource(
         intake.header(file, 0, null);
         return; // leaving the loop closes the stream
       }
-      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes), index);
+      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes), scanner);
     }
     if (bytesReader) {
       bytesReader.push(bytes);
