@@ -11,8 +11,8 @@
 // TRANSPARENCY_ID_TABLE=ids keeps ids only in the id table, as for large logs: the first rows of
 // repeated ids are then found by a second reading of the files.
 // TRANSPARENCY_FIELD_INDEX=off has the threads find the lines and fields of their chunks byte by
-// byte in JavaScript, rather than from the positions a WebAssembly scan found (src/io/field-index.ts);
-// =on has the main thread use that index too, as it does for large logs only.
+// byte in JavaScript, rather than from the records of the WebAssembly row scanner (src/io/row-scan.ts);
+// =on has the main thread use the scanner too, as it does for large logs only.
 // TRANSPARENCY_THREADS_LATE=N has the threads taken as not running for N chunks, as when they start
 // late: the chunks read meanwhile wait for the main thread, and those it has not begun are handed
 // over to the threads once they run, in an order the threads must number their cells by.
