@@ -583,6 +583,8 @@ export class RowKeys {
    * the cells' entries meaning what `meanings` says (see meaningOf); as readSplit would.
    */
   readScanned(records: Int32Array, at: number, meanings: Int32Array): boolean {
+    // Word 3 + c is column c's (COLUMNS order): 4 received, 5 country, 6 requester, 7 category,
+    // 8 request_type, 9 outcome, 10 rejection_reason, 11 decided, 12 user_notified.
     const receivedWord = records[at + 4]!;
     const received = receivedWord & SCAN_DAY ? receivedWord ^ SCAN_DAY : meanings[receivedWord]!;
     if (received <= 0) return false;
