@@ -11,6 +11,8 @@ import { ROW_SCAN_WASM } from './row-scan-wasm.js';
 
 /** Dictionary entries at most (a row with a new cell once it is full is read without the scanner). */
 const MAX_ENTRIES = 1 << 16;
+/** Slots of the dictionary's hash table at most: twice its entries, a power of two. */
+const MAX_SLOTS = 2 * MAX_ENTRIES;
 /** Bytes of cells the dictionary keeps at most. */
 const ARENA_BYTES = 4 << 20;
 /** Records a chunk has room for, per byte of the chunk: lines beyond are read without the scanner. */
@@ -38,7 +40,7 @@ export class RowScan {
   /** The records of the last scan(), SCAN_WORDS each, from 0. */
   readonly records: Int32Array;
   /** What each dictionary entry means, by its number (see RowKeys.meaningOf). */
-  readonly meanings = new Int32Array(MAX_ENTRIES);
+  readonly meanings: Int32Array;
   /** How many records scan() writes at most. */
   readonly maxLines: number;
   private readonly memory: Uint8Array;
@@ -59,7 +61,8 @@ export class RowScan {
     this.memory = new Uint8Array(buffer);
     this.maxLines = regions.maxLines;
     this.records = new Int32Array(buffer, regions.records, regions.maxLines * SCAN_WORDS);
-    this.entryWords = new Int32Array(buffer, regions.entries, MAX_ENTRIES * ENTRY_WORDS);
+    this.entryWords = new Int32Array(buffer, regions.entries, regions.maxEntries * ENTRY_WORDS);
+    this.meanings = new Int32Array(regions.maxEntries);
   }
 
   /**
@@ -67,16 +70,18 @@ export class RowScan {
    * WebAssembly SIMD is not available, or when TRANSPARENCY_FIELD_INDEX=off (for tests): rows are
    * then read without.
    */
-  static create(chunkBytes: number, keys: ScanKeys, env: NodeJS.ProcessEnv = process.env): RowScan | undefined {
+  static create(
+    chunkBytes: number, keys: ScanKeys, env: NodeJS.ProcessEnv = process.env, limits: DictionaryLimits = { entries: MAX_ENTRIES, bytes: ARENA_BYTES },
+  ): RowScan | undefined {
     if (env.TRANSPARENCY_FIELD_INDEX === 'off') return undefined;
     try {
       const capacity = Math.ceil(chunkBytes / 16) * 16;
-      const regions = regionsFor(capacity);
+      const regions = regionsFor(capacity, limits);
       const instance = new wasm.Instance(new wasm.Module(Buffer.from(ROW_SCAN_WASM, 'base64')), {});
       const memory = instance.exports.memory as WasmMemory;
       memory.grow(Math.ceil(regions.size / 65536) - memory.buffer.byteLength / 65536);
       const setup = instance.exports.setup as (...args: number[]) => void;
-      setup(regions.columns, regions.slots, 2 * MAX_ENTRIES, regions.entries, MAX_ENTRIES, regions.arena, ARENA_BYTES, keys.today);
+      setup(regions.columns, regions.slots, MAX_SLOTS, regions.entries, limits.entries, regions.arena, limits.bytes, keys.today);
       const exports = instance.exports as Record<string, (...args: number[]) => number>;
       return new RowScan(memory.buffer, exports.scan as ScanFunction, exports.entries!, exports.layout!, keys, capacity, regions);
     } catch {
@@ -134,17 +139,24 @@ interface Regions {
   maxLines: number;
   slots: number;
   entries: number;
+  maxEntries: number;
   arena: number;
   size: number;
 }
 
-function regionsFor(capacity: number): Regions {
+/** How many entries, and bytes of cells, the dictionary holds at most (smaller for tests). */
+export interface DictionaryLimits {
+  entries: number;
+  bytes: number;
+}
+
+function regionsFor(capacity: number, limits: DictionaryLimits): Regions {
   // The chunk, then 16 bytes the module may read past it (it reads 16 at a time).
   const columns = capacity + 16;
   const records = columns + TABLE_FIELDS;
   const maxLines = Math.max(64, Math.ceil(capacity * LINES_PER_BYTE));
   const slots = records + maxLines * SCAN_WORDS * 4;
-  const entries = slots + 2 * MAX_ENTRIES * 4;
-  const arena = entries + MAX_ENTRIES * ENTRY_WORDS * 4;
-  return { columns, records, maxLines, slots, entries, arena, size: arena + ARENA_BYTES };
+  const entries = slots + MAX_SLOTS * 4;
+  const arena = entries + limits.entries * ENTRY_WORDS * 4;
+  return { columns, records, maxLines, slots, entries, maxEntries: limits.entries, arena, size: arena + limits.bytes };
 }

@@ -283,6 +283,21 @@ describe('RowScan', () => {
     expect(kinds({ at: at(300), width: 12 }, 12)).toEqual([1, 1, 1]);
   });
 
+  it('declines a row with a new cell once the dictionary is full, and goes on reading rows whose cells it holds', () => {
+    // The id and the country only; entries 0-9 are the columns' empty cells.
+    const layout: Layout = { at: Int32Array.from([0, -1, 1, -1, -1, -1, -1, -1, -1, -1]), width: 2 };
+    const bytes = Buffer.from('R-1,RU\nR-2,DE\nR-3,FR\nR-4,RU\nR-5,\n');
+    for (const limits of [{ entries: 12, bytes: 1 << 10 }, { entries: 1 << 10, bytes: 4 }]) {
+      const keys = new FakeKeys(layout);
+      const scanner = RowScan.create(1024, keys, {}, limits)!;
+      expect(scanner.scan(bytes, 0, bytes.length)).toBe(5);
+      const record = (line: number) => scanner.records.subarray(line * SCAN_WORDS, (line + 1) * SCAN_WORDS);
+      expect([0, 1, 2, 3, 4].map((line) => record(line)[1]! & 1)).toEqual([0, 0, 1, 0, 0]);
+      expect([0, 1, 3, 4].map((line) => record(line)[5])).toEqual([10, 11, 10, 2]);
+      expect(keys.asked.slice(10)).toEqual(['2:"RU"', '2:"DE"']);
+    }
+  });
+
   it('is off with TRANSPARENCY_FIELD_INDEX=off', () => {
     expect(RowScan.create(1024, new FakeKeys(WIDE), { TRANSPARENCY_FIELD_INDEX: 'off' })).toBeUndefined();
   });
