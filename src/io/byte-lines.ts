@@ -48,13 +48,17 @@ export class ByteLineReader {
   /**
    * `begin` is told of each array of bytes before `direct` is offered lines in it (so that the row
    * reader sets itself up for an array once, not at a line that finds it changed). With `scanner`,
-   * push() finds lines and reads plain rows with the row scanner (see row-scan.ts).
+   * push() finds lines and reads plain rows with the row scanner (see row-scan.ts), once `scans`
+   * says so: the scanner maps fields to columns by the header its RowKeys has read, so a chunk that
+   * holds this file's header is read without it (with the header of the file before, its records
+   * would map the wrong fields).
    */
   constructor(
     private readonly splitter: CsvRecordSplitter,
     private readonly direct: DirectLine,
     private readonly begin: (bytes: Uint8Array) => void = () => undefined,
     private readonly scanner?: RowScan,
+    private readonly scans: () => boolean = () => true,
   ) {
     this.scanned = { records: scanner?.records ?? new Int32Array(0), at: 0, meanings: scanner?.meanings ?? new Int32Array(0) };
   }
@@ -88,7 +92,7 @@ export class ByteLineReader {
       position = newline + 1;
     }
     this.begin(data);
-    const scanned = this.scanner && position < data.length ? this.scanner.scan(data, position, data.length) : -1;
+    const scanned = this.scanner && position < data.length && this.scans() ? this.scanner.scan(data, position, data.length) : -1;
     if (scanned >= 0) position = this.pushScanned(data, position, scanned);
     if (scanned < 0 || scanned === this.scanner!.maxLines) position = this.pushLines(data, position);
     if (position < data.length) this.rest = Buffer.from(data.subarray(position));

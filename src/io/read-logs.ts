@@ -319,7 +319,7 @@ async function readSource(
         intake.header(file, 0, null);
         return; // leaving the loop closes the stream
       }
-      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes), scanner);
+      if (decoder.encoding === 'utf-8') bytesReader = new ByteLineReader(splitter, direct, (bytes) => intake.useBytes(bytes), scanner, () => headerSeen);
     }
     if (bytesReader) {
       bytesReader.push(bytes);
