@@ -4,7 +4,7 @@
 // same tally cell, content hash and period. Anything else — an empty required cell, an unknown
 // value, a date that needs a message, a field count that differs — is left to validateRow, which
 // reports it with the exact wording. Both paths end in RowKeys, so a duplicate is found whichever
-// path read each copy. test/property/ proves the two paths agree.
+// path read each copy. test/perf-props/ proves the two paths agree (fast-path, row-bytes).
 import type { Classification, Classifier } from './classify.js';
 import { resolveCountry } from './country.js';
 import { ascii, isSpace } from './ascii.js';
