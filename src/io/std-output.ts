@@ -90,10 +90,18 @@ export function writeStd(fd: StdFd, data: string | Uint8Array): Promise<void> {
   return Promise.resolve();
 }
 
+/** Per descriptor, the wait for its stream to drain, while one is pending. */
+const draining: (Promise<void> | undefined)[] = [];
+
 function writeByStream(fd: StdFd, data: string | Uint8Array): Promise<void> {
   const stream = streamOf(fd);
-  return new Promise((resolve) => {
-    if (stream.write(data)) resolve();
-    else stream.once('drain', resolve);
-  });
+  // Writes that come while the stream is full share one wait: a listener each would pass Node's
+  // limit of ten (a MaxListenersExceededWarning on standard error) when many diagnostics wait at once.
+  if (stream.write(data)) return draining[fd] ?? Promise.resolve();
+  return (draining[fd] ??= new Promise((resolve) => {
+    stream.once('drain', () => {
+      draining[fd] = undefined;
+      resolve();
+    });
+  }));
 }

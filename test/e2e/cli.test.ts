@@ -1,7 +1,10 @@
 // The command line itself: help, version, usage errors and their exit codes.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/run-cli.js';
+import { BIN, fixture, runCli } from '../helpers/run-cli.js';
 
 describe('help and version', () => {
   it('--help lists the commands and exit codes', () => {
@@ -72,5 +75,39 @@ describe('--max-problems', () => {
     expect(lines).toContain('… and 6 more problems not listed (--max-problems 0 lists them all)');
     expect(lines).toContain('8 errors, 0 warnings');
     expect(run.status).toBe(1);
+  });
+});
+
+// A reader that takes standard error slowly (a pager, a log shipper) leaves it full: diagnostics
+// then wait for it to drain. Thousands of them waiting at once must share that wait, not add a
+// listener each (Node warns past ten, on standard error itself), and every one must still arrive.
+describe('standard error read slowly', () => {
+  it('gets every diagnostic, in order, and no warning of Node', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'transparency-slow-stderr-'));
+    try {
+      const log = path.join(dir, 'log.csv');
+      const rows = Array.from({ length: 30_000 }, (_, i) => `R${i},2020-01-05,XX,approved,x`);
+      writeFileSync(log, `id,received,country,outcome,request_type\n${rows.join('\n')}\n`);
+      const args = [BIN, 'build', '--period', '2020', log, '--max-problems', '0'];
+      // Threads and small chunks: diagnostics then come while earlier ones still wait.
+      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TRANSPARENCY_THREADS: '2', TRANSPARENCY_CHUNK_BYTES: '4096' };
+      const quick = runCli(args.slice(1), { env });
+      const slow = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+        const chunks: Buffer[] = [];
+        child.stderr.pause();
+        setTimeout(() => {
+          child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+          child.stderr.resume();
+        }, 1500);
+        child.on('close', (status) => resolve({ status, stderr: Buffer.concat(chunks).toString() }));
+      });
+      expect(quick.stderr.split('\n').length).toBeGreaterThan(30_000);
+      expect(slow.stderr).not.toContain('MaxListenersExceededWarning');
+      expect(slow.status).toBe(quick.status);
+      expect(slow.stderr).toBe(quick.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
