@@ -27,14 +27,13 @@
 
   ;; Line flags. A line with any of BAD is not scanned further (it is read in JavaScript): 1 a quote
   ;; that does not open or close a field, 2 a byte above 127, 8 a blank id, 16 the dictionary full.
-  ;; NO_ID until its id is read; HAS_QUOTE once it holds a quote; CONTROL once it holds a byte below
-  ;; ' ' or 0x7f (the '\r' that ends it too).
+  ;; NO_ID until its id is read; HAS_QUOTE once it holds a quote. (Its bytes below ' ' or 0x7f, the
+  ;; '\r' that ends it aside, are counted in the scan's `controls`.)
   (global $ODD_QUOTE i32 (i32.const 1))
   (global $NON_ASCII i32 (i32.const 2))
   (global $BAD i32 (i32.const 31))
   (global $NO_ID i32 (i32.const 32))
   (global $HAS_QUOTE i32 (i32.const 64))
-  (global $CONTROL i32 (i32.const 128))
 
   (func (export "entries") (result i32) (global.get $count))
 
@@ -62,11 +61,6 @@
       (drop (call $entry (local.get $c) (i32.const 0) (i32.const 0)))
       (local.set $c (i32.add (local.get $c) (i32.const 1)))
       (br_if $empty (i32.lt_u (local.get $c) (i32.const 10)))))
-
-  ;; One step of murmur3's mixing, as hash.ts mix32.
-  (func $mix (param $h i32) (param $k i32) (result i32)
-    (local.set $k (i32.mul (i32.rotl (i32.mul (local.get $k) (i32.const 0xcc9e2d51)) (i32.const 15)) (i32.const 0x1b873593)))
-    (i32.add (i32.mul (i32.rotl (i32.xor (local.get $h) (local.get $k)) (i32.const 13)) (i32.const 5)) (i32.const 0xe6546b64)))
 
   ;; murmur3's finish, as hash.ts fmix.
   (func $fmix (param $h i32) (result i32)
@@ -338,7 +332,6 @@
                     (br $bits)))
                 (if (i32.ne (local.get $c) (i32.const 10))
                   (then
-                    (local.set $flags (i32.or (local.get $flags) (global.get $CONTROL)))
                     (local.set $controls (i32.add (local.get $controls) (i32.const 1)))
                     (br $bits)))
                 ;; A line that ends inside a quoted field: the record goes on past it.

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, fixture, runCli } from '../helpers/run-cli.js';
+import { BIN, cleanEnv, fixture, runCli } from '../helpers/run-cli.js';
 
 describe('help and version', () => {
   it('--help lists the commands and exit codes', () => {
@@ -90,7 +90,7 @@ describe('standard error read slowly', () => {
       writeFileSync(log, `id,received,country,outcome,request_type\n${rows.join('\n')}\n`);
       const args = [BIN, 'build', '--period', '2020', log, '--max-problems', '0'];
       // Threads and small chunks: diagnostics then come while earlier ones still wait.
-      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TRANSPARENCY_THREADS: '2', TRANSPARENCY_CHUNK_BYTES: '4096' };
+      const env = cleanEnv({ NO_COLOR: '1', TRANSPARENCY_THREADS: '2', TRANSPARENCY_CHUNK_BYTES: '4096' });
       const quick = runCli(args.slice(1), { env });
       const slow = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });

@@ -18,10 +18,15 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
 }
 
-export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
-  // A clean environment: no colour settings leak in from the developer's shell.
+/** A clean environment (no colour settings leak in from the developer's shell) with `extra` set. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
+  return env;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
+  const env = cleanEnv(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
