@@ -90,6 +90,14 @@ export function writeStd(fd: StdFd, data: string | Uint8Array): Promise<void> {
   return Promise.resolve();
 }
 
+/**
+ * Whether nothing written to standard output or error still waits in a stream, so that ending the
+ * process now cuts nothing (a terminal, or a full pipe written by its stream, may hold some).
+ */
+export function nothingPending(): boolean {
+  return !streams[1]?.writableLength && !streams[2]?.writableLength;
+}
+
 /** Per descriptor, the wait for its stream to drain, while one is pending. */
 const draining: (Promise<void> | undefined)[] = [];
 
