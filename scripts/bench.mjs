@@ -159,13 +159,16 @@ log('start-up:');
 const fixture = path.join(root, 'fixtures', 'logs', '2020');
 const pdf = path.join(cache, 'report-2020.pdf');
 // Start-up times are short and this machine's timings wander from one minute to the next: more
-// runs, taken in turn (node, build, query, node, …), so that a slow minute slows all three alike.
+// runs, taken in turn (node, build, query, node, …), so that a slow minute slows them all alike.
 const STARTUP_RUNS = Math.max(RUNS, 11);
 const startup = benchInTurn(
   {
     node: ['node -e 0', process.execPath, ['-e', '0']],
     build: ['build 2020 fixture (table)', process.execPath, [cli, 'build', '--period', '2020', fixture]],
-    query: ['query on the fixtures', process.execPath, [cli, 'query', '--period', '2020', '--country', 'RU', '--outcome', 'rejected', path.join(root, 'fixtures', 'logs')]],
+    // The target (issue 7) is a query on the 2020 fixture; the README's example reads all the
+    // fixtures (2021H1 too, 354 rows against 215), measured beside it for reference.
+    query: ['query on the 2020 fixture', process.execPath, [cli, 'query', '--period', '2020', '--country', 'RU', '--outcome', 'rejected', fixture]],
+    queryAll: ['query on all the fixtures', process.execPath, [cli, 'query', '--period', '2020', '--country', 'RU', '--outcome', 'rejected', path.join(root, 'fixtures', 'logs')]],
   },
   STARTUP_RUNS,
 );
@@ -209,7 +212,8 @@ out.push('|---|---:|---:|');
 for (const [key, label, target] of [
   ['node', '`node -e 0`', ''],
   ['build', '`build --period 2020 fixtures/logs/2020` (table)', ' (target ≤ 2×)'],
-  ['query', '`query --period 2020 --country RU --outcome rejected fixtures/logs`', ' (target ≤ 2×)'],
+  ['query', '`query --period 2020 --country RU --outcome rejected fixtures/logs/2020`', ' (target ≤ 2×)'],
+  ['queryAll', 'the same query on all of `fixtures/logs` (for reference)', ''],
   ['pdf', '`build --period 2020 … --out report.pdf`', ' (target ≤ 1 s)'],
 ]) {
   const ratio = key === 'pdf' ? '—' : `${(startup[key].seconds / startup.node.seconds).toFixed(2)}×`;
