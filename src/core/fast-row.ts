@@ -101,17 +101,14 @@ export interface RowKeysOptions {
  */
 export const SCAN_WORDS = 13;
 export const SCAN_DAY = 0x40000000;
-/** A record's kind: bit 0 set when the scanner did not read the row (readBytes then does), bit 1 when the line holds a quote. */
-export const SCAN_KIND = {
-  /** Read by the scanner (commas only, or simple quoted fields; the header's number of fields; a non-blank id; every cell in the dictionary): readScanned reads it. */
-  scanned: 0,
-  /** Not read by the scanner, and without a quote. */
-  plain: 1,
-  /** Read by the scanner, with quoted fields. */
-  scannedQuoted: 2,
-  /** Not read by the scanner, and with a quote. */
-  quoted: 3,
-} as const;
+/**
+ * A record's kind, two bits. Without SCAN_UNREAD the scanner read the row (commas only, or simple
+ * quoted fields; the header's number of fields; a non-blank id; every cell in the dictionary) and
+ * readScanned reads it; with it, readBytes does.
+ */
+export const SCAN_UNREAD = 1;
+/** The kind's bit for a line that holds a quote. */
+export const SCAN_QUOTED = 2;
 
 /** A line the row scanner read: its record is `records[at, at + SCAN_WORDS)` (see RowKeys.readScanned). */
 export interface ScannedLine {

@@ -6,7 +6,7 @@
 // bytes decode exactly as the whole text would: in UTF-8 a `\n` byte is never part of another
 // character.
 import { TextDecoder } from 'node:util';
-import { SCAN_KIND, SCAN_WORDS, type ScannedLine } from '../core/fast-row.js';
+import { SCAN_QUOTED, SCAN_UNREAD, SCAN_WORDS, type ScannedLine } from '../core/fast-row.js';
 import type { CsvRecordSplitter } from './csv-records.js';
 import type { RowScan } from './row-scan.js';
 import { LINE_PLAIN, LINE_WORDS } from './shared-chunks.js';
@@ -123,7 +123,7 @@ export class ByteLineReader {
       const newline = records[at]!;
       const kind = records[at + 1]!;
       scanned.at = at;
-      this.line(data, position, newline, (kind & SCAN_KIND.scannedQuoted) === 0, (kind & SCAN_KIND.plain) === 0 ? scanned : undefined);
+      this.line(data, position, newline, (kind & SCAN_QUOTED) === 0, (kind & SCAN_UNREAD) === 0 ? scanned : undefined);
       position = newline + 1;
     }
     return position;

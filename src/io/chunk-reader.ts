@@ -2,7 +2,7 @@
 // shared-chunks.ts): finds the lines, reads every line that may start a record with its own RowKeys,
 // and counts the valid rows in its own tallies, committing nothing (the main thread does, in order).
 import { createClassifier } from '../core/classify.js';
-import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, SCAN_KIND, SCAN_WORDS } from '../core/fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, SCAN_QUOTED, SCAN_UNREAD, SCAN_WORDS } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
 import { RowScan } from './row-scan.js';
@@ -128,10 +128,10 @@ export class ChunkReader {
       const newline = records[at]!;
       const kind = records[at + 1]!;
       const end = newline > position && data[newline - 1] === 13 ? newline - 1 : newline;
-      const quoted = (kind & SCAN_KIND.scannedQuoted) !== 0;
+      const quoted = (kind & SCAN_QUOTED) !== 0;
       const candidate = this.addLine(slot, lineCount++, position, end, newline, quoted);
       if (candidate >= 0) {
-        const read = (kind & SCAN_KIND.plain) === 0 ? rowKeys.readScanned(records, at, meanings) : rowKeys.readBytes(data, position, end, quoted);
+        const read = (kind & SCAN_UNREAD) === 0 ? rowKeys.readScanned(records, at, meanings) : rowKeys.readBytes(data, position, end, quoted);
         this.record(read, results, candidate * RESULT_WORDS);
       }
       position = newline + 1;

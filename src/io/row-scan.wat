@@ -5,8 +5,9 @@
 ;; cell means from its number, found once per distinct cell. Compiled into row-scan-wasm.ts by
 ;; scripts/build-wasm.mjs.
 ;;
-;; A record: 0 the '\n''s position; 1 the kind (0 scanned; 1 not scanned, and no quote in it; 2 not
-;; scanned, and it holds a quote; 3 scanned, and it holds a quote); 2, 3 the id's hash (hash.ts hashBytes of the trimmed id);
+;; A record: 0 the '\n''s position; 1 the kind, two bits (1 not scanned, 2 it holds a quote: 0 scanned;
+;; 1 not scanned, no quote; 2 scanned, with quotes; 3 not scanned, with a quote); 2, 3 the id's hash
+;; (hash.ts hashBytes of the trimmed id);
 ;; 3 + c for the columns c = 1-9 (COLUMNS order) the cell's number. A column the file lacks reads as
 ;; its empty cell, whose number is c itself (setup makes those first).
 (module
