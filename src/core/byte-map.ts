@@ -157,7 +157,7 @@ export class ByteMap<T> {
 
   private grow(): void {
     const capacity = (this.mask + 1) * 2;
-    const slots = new Int32Array(capacity);
+    const slots = new Int32Array(capacity).fill(EMPTY); // written before read: see zeroedWords in id-registry.ts
     const mask = capacity - 1;
     for (let index = 0; index < this.values.length; index++) {
       let slot = this.hashes[index]! & mask;
