@@ -5,19 +5,19 @@
 const EMPTY = 0;
 
 export class PairCounts {
+  // Small at first, so that it grows within the first rows (see IntMap's table).
   /** Per slot: the group plus one (0: empty), the days, the count. */
-  private groups = new Int32Array(1024);
-  private days = new Int32Array(1024);
-  private counts = new Float64Array(1024);
-  private mask = 1023;
+  private groups = new Int32Array(16);
+  private days = new Int32Array(16);
+  private counts = new Float64Array(16);
+  private mask = 15;
   private size = 0;
 
   /** Adds `count` to the pair (`group` ≥ 0, `days` any 32-bit integer). */
   add(group: number, days: number, count: number): void {
     const key = group + 1;
     const mask = this.mask;
-    let slot = (Math.imul(key, 0x9e3779b1) ^ Math.imul(days, 0x85ebca6b)) >>> 0;
-    slot = (slot ^ (slot >>> 15)) & mask;
+    let slot = PairCounts.slotOf(key, days, mask);
     for (;;) {
       const resident = this.groups[slot]!;
       if (resident === key && this.days[slot] === days) {
@@ -74,14 +74,33 @@ export class PairCounts {
     }
   }
 
+  // Inserts without add(), as IntMap.grow does (and for the same reason: compiling time).
   private grow(): void {
     const { groups, days, counts } = this;
     const capacity = (this.mask + 1) * 2;
-    this.groups = new Int32Array(capacity);
-    this.days = new Int32Array(capacity);
-    this.counts = new Float64Array(capacity);
-    this.mask = capacity - 1;
-    this.size = 0;
-    for (let slot = 0; slot < groups.length; slot++) if (groups[slot] !== EMPTY) this.add(groups[slot]! - 1, days[slot]!, counts[slot]!);
+    const mask = capacity - 1;
+    // Filled, so that each page is first written rather than first read (see zeroedWords in id-registry.ts).
+    const newGroups = new Int32Array(capacity).fill(EMPTY);
+    const newDays = new Int32Array(capacity).fill(0);
+    const newCounts = new Float64Array(capacity).fill(0);
+    for (let old = 0; old < groups.length; old++) {
+      const key = groups[old]!;
+      if (key === EMPTY) continue;
+      let slot = PairCounts.slotOf(key, days[old]!, mask);
+      while (newGroups[slot] !== EMPTY) slot = (slot + 1) & mask;
+      newGroups[slot] = key;
+      newDays[slot] = days[old]!;
+      newCounts[slot] = counts[old]!;
+    }
+    this.groups = newGroups;
+    this.days = newDays;
+    this.counts = newCounts;
+    this.mask = mask;
+  }
+
+  /** Where the pair (`key` = group + 1, `days`) is looked for first. */
+  private static slotOf(key: number, days: number, mask: number): number {
+    const slot = (Math.imul(key, 0x9e3779b1) ^ Math.imul(days, 0x85ebca6b)) >>> 0;
+    return (slot ^ (slot >>> 15)) & mask;
   }
 }
