@@ -22,6 +22,7 @@ export const VALID_ROWS: Array<(id: string) => string> = [
   (id) => `${id},2021-06-30T23:30:00-05:00,JP,law-enforcement,,C2 infrastructure analysis,approved,,2021-07-02,,,`, // 1 July in UTC: outside
   (id) => `${id},2021-05-06,DE,law-enforcement,,request for encryption keys,approved,,2021-05-07,,,`, // policy violation, still counted
   (id) => `${id},2021-01-09,US,user,data-copy,export of my data,approved,,,,,`,
+  (id) => `${id},2021-01-12,RU,law-enforcement,technical-expertise,IOC sharing,approved,,2024-03-01,,,`, // decided 1,144 days later
 ];
 export const INVALID_ROWS: Array<(id: string) => string> = [
   (id) => `${id},2021-02-30,FR,law-enforcement,user-data,subscriber information,approved,,,,,`,
