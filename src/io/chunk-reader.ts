@@ -2,7 +2,6 @@
 // shared-chunks.ts): finds the lines, reads every line that may start a record with its own RowKeys,
 // and counts the valid rows in its own tallies, committing nothing (the main thread does, in order).
 import { createClassifier } from '../core/classify.js';
-import { PairCounts } from '../core/pair-counts.js';
 import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, SCAN_QUOTED, SCAN_UNREAD, SCAN_WORDS } from '../core/fast-row.js';
 import type { ParallelInit, RemoteCounts } from '../core/intake.js';
 import type { ColumnIndex } from '../core/validate-row.js';
@@ -25,14 +24,11 @@ export class ChunkReader {
   private scanner: RowScan | null | undefined;
   private cellsSent = 0;
   private timesSent = 0;
-  // Counts in typed arrays and tables, not arrays of arrays: an array literal's first change of
-  // elements kind (say, from a count at a gap) threw away the optimised code that had made it, and
-  // V8 compiled the row reader again. Small at first, so that they grow within the first rows (see
-  // IntMap's table).
   /** Rows counted by cell number, in the period (0) and the comparison period (1). */
-  private readonly cellCounts: Int32Array[] = [new Int32Array(16), new Int32Array(16)];
-  /** Rows counted by decision-time group and days, in the period (0) and the comparison period (1). */
-  private readonly timeCounts = [new PairCounts(), new PairCounts()];
+  private readonly cellCounts: number[][] = [[], []];
+  /** Decision times by group number and days (below 1024), and the rest as (group, days, rows) triples. */
+  private readonly timeCounts: number[][][] = [[], []];
+  private readonly otherTimes: number[][] = [[], []];
 
   constructor(init: ParallelInit) {
     this.keys = new RowKeys({
@@ -190,38 +186,44 @@ export class ChunkReader {
   }
 
   private cellArray(which: number): Int32Array {
-    return this.cellCounts[which]!.slice(0, this.keys.cellCodes.length);
+    const counts = this.cellCounts[which]!;
+    const cells = new Int32Array(counts.length);
+    for (let cell = 0; cell < counts.length; cell++) cells[cell] = counts[cell] ?? 0;
+    return cells;
   }
 
   /** Counts a valid row as the intake would: bucket 0 in the period, 2 in the comparison period, 1 not at all. */
   private count(cell: number, timeCell: number, days: number, bucket: number): void {
     if (bucket === 1) return;
     const which = bucket === 0 ? 0 : 1;
-    let cells = this.cellCounts[which]!;
-    if (cell >= cells.length) cells = this.growCells(which, cell);
-    cells[cell]!++;
-    if (timeCell >= 0) this.timeCounts[which]!.add(timeCell, days, 1);
-  }
-
-  private growCells(which: number, cell: number): Int32Array {
-    // Filled, so that each page is first written rather than first read (see zeroedWords in id-registry.ts).
-    const cells = new Int32Array(Math.max(cell + 1, this.cellCounts[which]!.length * 2)).fill(0);
-    cells.set(this.cellCounts[which]!);
-    this.cellCounts[which] = cells;
-    return cells;
+    const cells = this.cellCounts[which]!;
+    cells[cell] = (cells[cell] ?? 0) + 1;
+    if (timeCell < 0) return;
+    if (days >= 0 && days < 1024) {
+      const groups = this.timeCounts[which]!;
+      const byDays = (groups[timeCell] ??= []);
+      byDays[days] = (byDays[days] ?? 0) + 1;
+    } else {
+      this.otherTimes[which]!.push(timeCell, days, 1);
+    }
   }
 
   /** The decision times counted for the period (0) or the comparison period (1), as (group, days, rows) triples. */
   private timeTriples(which: number): Int32Array {
-    const pairs = this.timeCounts[which]!;
-    let count = 0;
-    pairs.forEachUnordered(() => (count += 3));
+    const other = this.otherTimes[which]!;
+    const groups = this.timeCounts[which]!;
+    let count = other.length;
+    groups.forEach((byDays) => byDays.forEach((rows) => (count += rows ? 3 : 0)));
     const triples = new Int32Array(count);
-    let at = 0;
-    pairs.forEachUnordered((group, days, rows) => {
-      triples[at++] = group;
-      triples[at++] = days;
-      triples[at++] = rows;
+    triples.set(other);
+    let at = other.length;
+    groups.forEach((byDays, group) => {
+      byDays.forEach((rows, days) => {
+        if (!rows) return;
+        triples[at++] = group;
+        triples[at++] = days;
+        triples[at++] = rows;
+      });
     });
     return triples;
   }
