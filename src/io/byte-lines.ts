@@ -141,7 +141,10 @@ export class ByteLineReader {
       this.rest = this.rest ? concat(this.rest, whole) : Buffer.from(whole);
       return;
     }
-    const head = this.rest ? concat(this.rest, data.subarray(0, first)) : data.subarray(0, first);
+    // One subarray() call on both paths: a call that has never run when V8 optimises this method
+    // (a chunk starting exactly at a line, so no rest) throws the optimised loop away when it first does.
+    const lead = data.subarray(0, first);
+    const head = this.rest ? concat(this.rest, lead) : lead;
     this.rest = undefined;
     this.begin(head);
     this.line(head, 0, head.length, !head.includes(34));
