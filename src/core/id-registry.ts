@@ -2,8 +2,7 @@
 // with the number of rows, so it is compact: no strings are kept, only a 64-bit hash of each id —
 // and, unless the caller finds first rows another way (`keeps: 'ids'`), a 32-bit hash of the
 // request's content and where it was first seen. One typed array, a hash table with linear probing
-// filled up to 90 %: 8 bytes a request (5 million ids: 44 MB); or 16 keeping first rows, filled up
-// to 75 % (1 million ids: 21 MB), for fewer probes a row: read-logs.ts keeps ids only from 128 MB of logs.
+// filled up to 90 %: 8 bytes a request (5 million ids: 44 MB), or 16 keeping first rows (89 MB).
 // (Robin Hood hashing was tried: its moves on insert cost more than the shorter probes gained.)
 //
 // Two different ids are taken for one when their 64-bit hashes collide: for 10 million distinct ids
@@ -78,6 +77,7 @@ export interface IdRegistry {
   readonly bytes: number;
 }
 
+const MAX_LOAD = 0.9;
 
 /**
  * A table of `length` zeros, every page of it written once. A fresh large typed array is memory the
@@ -93,9 +93,6 @@ function zeroedWords(length: number): Uint32Array {
 export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps = 'first-rows'): IdRegistry {
   const keepFirst = keeps === 'first-rows';
   const WORDS = keepFirst ? 4 : 2; // idLow, idHigh[, signature, position]
-  // Linear probing at 90 % load takes ~5.5 probes to insert, at 75 % ~2.5 (a 1M-row build: CPU
-  // 1.504 -> 1.446 s over 14 runs in turn). Keeping ids only is for large logs, where memory counts.
-  const MAX_LOAD = keepFirst ? 0.75 : 0.9;
   let capacity = initialCapacity;
   let table = zeroedWords(capacity * WORDS);
   let size = 0;
