@@ -165,6 +165,12 @@ export interface Intake {
   layout(): { columns: ColumnIndex; width: number } | undefined;
   /** A sink for rows another thread has read (one per thread). */
   remote(): RemoteRows;
+  /**
+   * This intake's own row reader, to read a chunk's rows ahead of their turn on this thread as
+   * another thread would (see io/read-with-threads.ts), and the sink that then takes them in
+   * order: it checks and counts them as rowBytes would (they are counted nowhere else).
+   */
+  ownRows(): { keys: RowKeys; rows: RemoteRows };
   /** Data rows read so far (for a progress display). */
   rowsRead(): number;
   /** Expect about this many data rows in all (sizes the id registry once instead of growing it). */
@@ -474,8 +480,7 @@ export function createIntake(options: IntakeOptions): Intake {
   let touchedWords: Int32Array | undefined;
   let touchedFrom = 0;
   let touchedTo = 0;
-  const remote = (): RemoteRows => {
-    const source: KeySource = { counted: true, cellCodes: [], timeCodes: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] };
+  const sink = (source: KeySource): RemoteRows => {
     return {
       addCodes(cellCodes, timeCodes) {
         for (const code of cellCodes) source.cellCodes.push(code);
@@ -494,7 +499,7 @@ export function createIntake(options: IntakeOptions): Intake {
         commitRow(file, line, undefined, words, at, prohibited ? PROHIBITED_WORDINGS[prohibited - 1] : undefined, source);
       },
       retract(words, at) {
-        countRow(words, at, source, -1);
+        if (source.counted) countRow(words, at, source, -1);
       },
       addCounts(counts) {
         addThreadCounts(tally, source.cellCodes, source.timeCodes, counts.cells, counts.times);
@@ -502,6 +507,10 @@ export function createIntake(options: IntakeOptions): Intake {
       },
     };
   };
+  const remote = (): RemoteRows =>
+    sink({ counted: true, cellCodes: [], timeCodes: [], tallyCells: [], comparisonCells: [], tallyTimeCells: [], comparisonTimeCells: [] });
+  // The own rows' cells are keys' own, which `local` numbers already.
+  const ownRows = { keys, rows: sink(local) };
 
   return {
     header,
@@ -511,6 +520,7 @@ export function createIntake(options: IntakeOptions): Intake {
     useBytes: (bytes) => keys.useBytes(bytes),
     scanKeys: () => keys,
     remote,
+    ownRows: () => ownRows,
     parallel: () =>
       fast && options.classifierRules
         ? { ...options.classifierRules, today: options.today, period: options.period, comparePeriod: options.comparePeriod }

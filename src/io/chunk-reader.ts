@@ -22,6 +22,8 @@ export class ChunkReader {
   private readonly keys: RowKeys;
   /** Created with the first chunk; null where it cannot run (see RowScan.create). */
   private scanner: RowScan | null | undefined;
+  /** False for a reader of the main thread's RowKeys (see ChunkReader.sharing): its rows are counted when taken. */
+  private readonly counting: boolean = true;
   private cellsSent = 0;
   private timesSent = 0;
   /** Rows counted by cell number, in the period (0) and the comparison period (1). */
@@ -30,13 +32,28 @@ export class ChunkReader {
   private readonly timeCounts: number[][][] = [[], []];
   private readonly otherTimes: number[][] = [[], []];
 
-  constructor(init: ParallelInit) {
+  constructor(init: ParallelInit | { keys: RowKeys; scanner: RowScan | null }) {
+    if ('keys' in init) {
+      this.keys = init.keys;
+      this.scanner = init.scanner;
+      this.counting = false;
+      return;
+    }
     this.keys = new RowKeys({
       classifier: createClassifier(init.categories, init.prohibited),
       today: init.today,
       period: init.period,
       comparePeriod: init.comparePeriod,
     });
+  }
+
+  /**
+   * A reader of chunks with the main thread's own RowKeys (and its row scanner, or null), laid out
+   * already: it counts nothing and adds no codes to its replies, since the rows it reads are
+   * counted as the main thread takes them (see Intake.ownRows).
+   */
+  static sharing(keys: RowKeys, scanner: RowScan | null): ChunkReader {
+    return new ChunkReader({ keys, scanner });
   }
 
   layout(columns: ColumnIndex, width: number): void {
@@ -51,6 +68,7 @@ export class ChunkReader {
     scanned[SCANNED_CANDIDATES] = 0;
     scanned[SCANNED_OVERFLOW] = 0;
     let lineCount = 0;
+    if (!this.counting) rowKeys.useBytes(slot.data);
     if (first !== -1 && first < length) {
       this.scanner ??= RowScan.create(slot.data.length, rowKeys) ?? null;
       lineCount = this.scanner ? this.readScanned(slot, first, length, this.scanner) : this.scan(slot, first + 1, length, 0);
@@ -62,8 +80,8 @@ export class ChunkReader {
       lineCount,
       candidateCount: scanned[SCANNED_CANDIDATES]!,
       overflow: scanned[SCANNED_OVERFLOW] === 1,
-      cellCodes: rowKeys.cellCodes.slice(this.cellsSent),
-      timeCodes: rowKeys.timeCodes.slice(this.timesSent),
+      cellCodes: this.counting ? rowKeys.cellCodes.slice(this.cellsSent) : [],
+      timeCodes: this.counting ? rowKeys.timeCodes.slice(this.timesSent) : [],
     };
     this.cellsSent = rowKeys.cellCodes.length;
     this.timesSent = rowKeys.timeCodes.length;
@@ -169,7 +187,7 @@ export class ChunkReader {
     const out = this.keys.out;
     copyRowKeys(out, results, r);
     results[r + ROW_KEY_WORDS] = out.prohibited ? PROHIBITED_WORDINGS.indexOf(out.prohibited) + 1 : 0;
-    this.count(out.cell, out.timeCell, out.days, out.bucket);
+    if (this.counting) this.count(out.cell, out.timeCell, out.days, out.bucket);
   }
 
   /**

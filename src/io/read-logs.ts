@@ -10,7 +10,7 @@ import { CsvRecordSplitter } from './csv-records.js';
 import { RowScan } from './row-scan.js';
 import { describeFsError, IoError } from './io-error.js';
 import { freeMemoryNow } from './free-memory.js';
-import { readRestWithThreads, type LineCounter } from './read-with-threads.js';
+import { readRestWithThreads, type LineCounter, type ReadAhead } from './read-with-threads.js';
 import type { RowPool } from './row-pool.js';
 import type { Source } from './resolve-inputs.js';
 
@@ -20,6 +20,12 @@ const CHUNK_BYTES = 1 << 20;
 function chunkBytes(): number {
   const value = Number(process.env.TRANSPARENCY_CHUNK_BYTES);
   return Number.isInteger(value) && value >= 16 && value <= 1 << 28 ? value : CHUNK_BYTES;
+}
+
+/** TRANSPARENCY_READ_AHEAD=always|never (for tests; see ReadAhead), else `waiting`. */
+function readAheadWhen(): ReadAhead {
+  const value = process.env.TRANSPARENCY_READ_AHEAD;
+  return value === 'always' || value === 'never' ? value : 'waiting';
 }
 
 /** TRANSPARENCY_THREADS_LATE=N (for tests): the threads are taken as not running for N chunks (see PoolOptions.late). */
@@ -208,7 +214,10 @@ async function readAll(
       }
       const fd = openSync(source.path, 'r');
       try {
-        const rest = pool ? (reader: ByteLineReader, lines: LineCounter) => readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, progress, until) : undefined;
+        const rest = pool
+          ? (reader: ByteLineReader, lines: LineCounter) =>
+            readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, { progress, until, scanner, readAhead: readAheadWhen() })
+          : undefined;
         await readSource(source.name, readInto(fd, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, scanner);
       } finally {
         closeSync(fd);

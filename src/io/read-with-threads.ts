@@ -4,7 +4,9 @@
 import { readSync } from 'node:fs';
 import type { Intake, RemoteRows } from '../core/intake.js';
 import type { ByteLineReader } from './byte-lines.js';
+import { ChunkReader } from './chunk-reader.js';
 import type { RowPool } from './row-pool.js';
+import type { RowScan } from './row-scan.js';
 import { RESULT_BUCKET, RESULT_WORDS, type ChunkReply } from './shared-chunks.js';
 
 /** A chunk read, with a thread's reply to come, or none when it is read here. */
@@ -14,6 +16,10 @@ export interface InFlight {
   reply: Promise<ChunkReply & { worker: number }> | undefined;
   /** Read before any thread ran. */
   early: boolean;
+  /** Its thread's reply has come (see track). */
+  settled?: boolean;
+  /** Its rows, read here ahead of their turn while a thread's chunk was not ready (see readAhead). */
+  ahead?: ChunkReply;
 }
 
 /** The size of the chunks read before any thread runs. */
@@ -25,17 +31,37 @@ export interface LineCounter {
 }
 
 /**
+ * When a chunk kept here is read ahead (see readAhead): `waiting` while the next chunk to walk is
+ * still with a thread; `always` whenever a thread's chunk comes first, its reply come or not, and
+ * `never` (both for tests: TRANSPARENCY_READ_AHEAD).
+ */
+export type ReadAhead = 'waiting' | 'always' | 'never';
+
+export interface RestOptions {
+  /** Told of each chunk read. */
+  progress: (chunk: Buffer) => void;
+  /** Reading stops, between chunks, once this says so. */
+  until: () => boolean;
+  /** The row scanner of the rows read here, if any. */
+  scanner: RowScan | undefined;
+  readAhead: ReadAhead;
+}
+
+/**
  * Reads the rest of a file with the threads: each chunk goes into a free slot and to a thread that
  * has room (RowPool.read), else is read here in its turn; the chunks the threads are done with are
  * walked here in order (ByteLineReader.runFound), taking their rows (see RemoteRows) and reading
- * every other line.
+ * every other line. While the next chunk to walk is still with a thread, a chunk kept here is read
+ * ahead, as a thread would read it (see readAhead), rather than wait.
  */
 export async function readRestWithThreads(
   file: string, fd: number, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
-  progress: (chunk: Buffer) => void, until: () => boolean,
+  { progress, until, scanner, readAhead: when }: RestOptions,
 ): Promise<void> {
   const { columns, width } = intake.layout()!;
   pool.layout(columns, width);
+  const own = intake.ownRows();
+  const ahead = ChunkReader.sharing(own.keys, scanner ?? null);
   const free = pool.slots.map((_, index) => index);
   // The chunks read, in order: each with a thread's reply to come, or none when it is read here.
   const inFlight: InFlight[] = [];
@@ -58,20 +84,20 @@ export async function readRestWithThreads(
         break;
       }
       progress(data.subarray(0, bytesRead));
-      const reply = pool.read(slot, bytesRead);
-      reply?.catch(() => undefined); // awaited in turn below; never left unhandled meanwhile
-      inFlight.push({ slot, length: bytesRead, reply, early });
+      inFlight.push(track({ slot, length: bytesRead, reply: pool.read(slot, bytesRead), early }));
     }
-    const next = inFlight.shift();
+    const next = inFlight[0];
     if (!next) return;
-    if (!next.reply) {
+    if (next.reply && (when === 'always' || (when === 'waiting' && !next.settled)) && readAhead(inFlight, pool, ahead)) continue;
+    inFlight.shift();
+    if (!next.reply && !next.ahead) {
       pool.readHere();
       reader.push(pool.slots[next.slot]!.data.subarray(0, next.length));
       free.push(next.slot);
       continue;
     }
-    const reply = await next.reply;
-    const remote = remotes[reply.worker]!;
+    const reply = next.ahead ?? (await next.reply!);
+    const remote = next.ahead ? own.rows : remotes[(reply as ChunkReply & { worker: number }).worker]!;
     remote.addCodes(reply.cellCodes, reply.timeCodes);
     const { data, lines, results } = pool.slots[next.slot]!;
     reader.runFound(
@@ -92,6 +118,27 @@ export async function readRestWithThreads(
   }
 }
 
+/** Notes when a chunk's reply comes; never leaves it unhandled meanwhile (it is awaited in turn). */
+function track(chunk: InFlight): InFlight {
+  chunk.reply?.then(
+    () => (chunk.settled = true),
+    () => (chunk.settled = true),
+  );
+  return chunk;
+}
+
+/**
+ * Reads the rows of the first chunk of `inFlight` that is kept here and not yet read, as a thread
+ * would (counted only when walked: see Intake.ownRows): work for this thread while the chunk it
+ * must walk next is still with another. False when there is none.
+ */
+function readAhead(inFlight: readonly InFlight[], pool: Pick<RowPool, 'slots'>, reader: ChunkReader): boolean {
+  const chunk = inFlight.find((waiting) => !waiting.reply && !waiting.ahead);
+  if (!chunk) return false;
+  chunk.ahead = reader.read(-1, pool.slots[chunk.slot]!, chunk.length);
+  return true;
+}
+
 /**
  * Gives a thread that has room now the chunks read before any thread ran (so that the first thread,
  * as soon as it starts, reads the chunks after the next one to walk, rather than after them all).
@@ -110,9 +157,9 @@ export function handOver(inFlight: InFlight[], pool: Pick<RowPool, 'read'>): voi
   }
   for (let at = from; at < inFlight.length; at++) {
     const waiting = inFlight[at]!;
-    if (!waiting.early) return;
+    if (!waiting.early || waiting.ahead) return;
     waiting.reply = pool.read(waiting.slot, waiting.length);
     if (!waiting.reply) return;
-    waiting.reply.catch(() => undefined); // awaited in turn; never left unhandled meanwhile
+    track(waiting);
   }
 }

@@ -49,8 +49,12 @@ interface Waiter {
   worker: number;
 }
 
-/** Chunks a thread is given ahead of the one it is reading, at most. */
-const AHEAD = 2;
+/**
+ * Chunks a thread is given ahead of the one it is reading, at most. Three rather than two, since the
+ * main thread reads its own chunks ahead while it would wait (see readRestWithThreads): a thread
+ * then runs dry less often meanwhile (1M rows: 0.591 → 0.567 s, 20 runs in turn), for one more slot.
+ */
+const AHEAD = 3;
 
 export class RowPool {
   private readonly workers: Worker[] = [];

@@ -16,6 +16,9 @@
 // TRANSPARENCY_THREADS_LATE=N has the threads taken as not running for N chunks, as when they start
 // late: the chunks read meanwhile wait for the main thread, and those it has not begun are handed
 // over to the threads once they run, in an order the threads must number their cells by.
+// TRANSPARENCY_READ_AHEAD=always has the main thread read every chunk it keeps as the threads do
+// (its rows read first, then taken in order), not only while it waits for a thread's chunk, which
+// depends on timing; =never not at all.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,12 +43,15 @@ afterAll(() => {
 });
 
 /** Runs the CLI in the work folder (so that file names in diagnostics are short and stable). */
-function run(args: readonly string[], threads: number, chunkBytes?: number, cwd = work, idTable?: string, late?: number, fieldIndex?: string): CliRun {
+function run(
+  args: readonly string[], threads: number, chunkBytes?: number, cwd = work, idTable?: string, late?: number, fieldIndex?: string, readAhead?: string,
+): CliRun {
   return runCli(args, {
     cwd,
     env: {
       NO_COLOR: '1', TRANSPARENCY_THREADS: String(threads), TRANSPARENCY_CHUNK_BYTES: chunkBytes === undefined ? undefined : String(chunkBytes),
       TRANSPARENCY_ID_TABLE: idTable, TRANSPARENCY_THREADS_LATE: late === undefined ? undefined : String(late), TRANSPARENCY_FIELD_INDEX: fieldIndex,
+      TRANSPARENCY_READ_AHEAD: readAhead,
     },
   });
 }
@@ -56,8 +62,9 @@ function run(args: readonly string[], threads: number, chunkBytes?: number, cwd 
 // itself: if chunking broke the single-thread path too, both could agree and both be wrong.
 // With ids only in the id table, the second reading stops inside a file (small chunks), or reads with
 // threads (a helper for the first reading, and for the second when many ids repeat). Threads that
-// start late are handed the chunks read meanwhile.
-const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; late?: number; fieldIndex?: string }> = [
+// start late are handed the chunks read meanwhile. The main thread reads its chunks ahead always
+// (with and without the row scanner, and for a second reading), or never.
+const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; late?: number; fieldIndex?: string; readAhead?: string }> = [
   { threads: 1, chunkBytes: 300 },
   { threads: 1, chunkBytes: 4096 },
   { threads: 2, chunkBytes: 300 },
@@ -74,6 +81,12 @@ const VARIANTS: Array<{ threads: number; chunkBytes: number; idTable?: string; l
   { threads: 1, chunkBytes: 4096, fieldIndex: 'on' },
   { threads: 1, chunkBytes: 300, fieldIndex: 'off' },
   { threads: 2, chunkBytes: 65536, fieldIndex: 'off' },
+  { threads: 1, chunkBytes: 300, readAhead: 'always' },
+  { threads: 2, chunkBytes: 4096, readAhead: 'always' },
+  { threads: 1, chunkBytes: 4096, fieldIndex: 'on', readAhead: 'always' },
+  { threads: 1, chunkBytes: 4096, idTable: 'ids', readAhead: 'always' },
+  { threads: 2, chunkBytes: 4096, late: 7, readAhead: 'always' },
+  { threads: 1, chunkBytes: 4096, readAhead: 'never' },
 ];
 
 /** The single-thread run of each command, kept for the sanity checks below. */
@@ -101,9 +114,9 @@ describe('threads and chunk sizes do not change any output', () => {
     // Exit 1 (invalid rows, a policy violation), not 2 or 3: the logs were read through.
     expect(single.status, single.stderr.slice(-2000)).toBe(1);
     expect(single.stdout.length + single.stderr.length).toBeGreaterThan(1000);
-    for (const { threads, chunkBytes, idTable, late, fieldIndex } of VARIANTS) {
-      const variant = run(args, threads, chunkBytes, work, idTable, late, fieldIndex);
-      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes} TRANSPARENCY_ID_TABLE=${idTable} TRANSPARENCY_THREADS_LATE=${late} TRANSPARENCY_FIELD_INDEX=${fieldIndex}`;
+    for (const { threads, chunkBytes, idTable, late, fieldIndex, readAhead } of VARIANTS) {
+      const variant = run(args, threads, chunkBytes, work, idTable, late, fieldIndex, readAhead);
+      const label = `TRANSPARENCY_THREADS=${threads} TRANSPARENCY_CHUNK_BYTES=${chunkBytes} TRANSPARENCY_ID_TABLE=${idTable} TRANSPARENCY_THREADS_LATE=${late} TRANSPARENCY_FIELD_INDEX=${fieldIndex} TRANSPARENCY_READ_AHEAD=${readAhead}`;
       expect(variant.status, `${label}: exit code`).toBe(single.status);
       expect(variant.stderr, `${label}: stderr`).toBe(single.stderr);
       expect(variant.stdout, `${label}: stdout`).toBe(single.stdout);
@@ -196,7 +209,7 @@ describe('a random log reads the same on threads', () => {
     return (bom ? '\uFEFF' : '') + text + (finalNewline ? eol : '');
   }
 
-  it('threads=2 prints what threads=0 prints, for any chunk size', () => {
+  it('threads=2, and one thread with the main thread reading ahead, print what threads=0 prints, for any chunk size', () => {
     const dir = mkdtempSync(path.join(work, 'random-'));
     const args = ['build', '--period', '2021H1', '--format', 'json', 'random.csv'];
     fc.assert(
@@ -204,8 +217,11 @@ describe('a random log reads the same on threads', () => {
         writeFileSync(path.join(dir, 'random.csv'), render(input));
         const single = run(args, 0, undefined, dir);
         const threaded = run(args, 2, input.chunkBytes, dir);
+        // One helper, the main thread reading every chunk it keeps ahead of its turn.
+        const ahead = run(args, 1, input.chunkBytes, dir, undefined, undefined, undefined, 'always');
         expect(single.status === 0 || single.status === 1, single.stderr).toBe(true);
         expect(threaded).toEqual(single);
+        expect(ahead).toEqual(single);
       }),
       { numRuns: 15 },
     );
