@@ -618,8 +618,18 @@ export function createIntake(options: IntakeOptions): Intake {
 
 /** Adds a thread's counts, by its cell numbers (whose codes are `cellCodes`, `timeCodes`), to `tally`. */
 function addThreadCounts(tally: Tally, cellCodes: readonly number[], timeCodes: readonly number[], cells: Int32Array, times: Int32Array): void {
-  cells.forEach((count, cell) => {
+  for (let cell = 0; cell < cells.length; cell++) {
+    const count = cells[cell]!;
     if (count !== 0) tally.addToCell(tally.cell(cellCodes[cell]!), count);
-  });
-  for (let at = 0; at < times.length; at += 3) tally.addToTimeCell(tally.timeCell(timeCodes[times[at]!]!), times[at + 1]!, times[at + 2]!);
+  }
+  // The triples come group by group (see ChunkReader.timeTriples): each group is looked up once.
+  let group = -1;
+  let timeCell = -1;
+  for (let at = 0; at < times.length; at += 3) {
+    if (times[at] !== group) {
+      group = times[at]!;
+      timeCell = tally.timeCell(timeCodes[group]!);
+    }
+    tally.addToTimeCell(timeCell, times[at + 1]!, times[at + 2]!);
+  }
 }

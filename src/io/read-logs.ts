@@ -193,7 +193,7 @@ export async function readLogs(
     // What the threads counted joins the tallies once every row is read.
     if (pool) (await pool.counts()).forEach((counts, index) => remotes[index]!.addCounts(counts));
   } finally {
-    await pool?.close();
+    pool?.close();
   }
 }
 
@@ -205,7 +205,7 @@ async function readAll(
   // megabyte per chunk, freed only when the collector gets to it).
   const buffer = Buffer.allocUnsafe(chunk);
   const until = options.until ?? (() => false);
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
     if (until()) return;
     try {
       if (source.kind === 'stdin') {
@@ -216,7 +216,9 @@ async function readAll(
       try {
         const rest = pool
           ? (reader: ByteLineReader, lines: LineCounter) =>
-            readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, { progress, until, scanner, readAhead: readAheadWhen() })
+            readRestWithThreads(source.name, fd, reader, pool, remotes, intake, lines, {
+              progress, until, scanner, readAhead: readAheadWhen(), last: index === sources.length - 1,
+            })
           : undefined;
         await readSource(source.name, readInto(fd, buffer, until, pool ? FIRST_READ_BYTES : buffer.length), intake, progress, rest, scanner);
       } finally {

@@ -45,6 +45,8 @@ export interface RestOptions {
   /** The row scanner of the rows read here, if any. */
   scanner: RowScan | undefined;
   readAhead: ReadAhead;
+  /** The last file of the input: once it is read to its end, the threads are asked for their counts. */
+  last: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface RestOptions {
  */
 export async function readRestWithThreads(
   file: string, fd: number, reader: ByteLineReader, pool: RowPool, remotes: readonly RemoteRows[], intake: Intake, counter: LineCounter,
-  { progress, until, scanner, readAhead: when }: RestOptions,
+  { progress, until, scanner, readAhead: when, last }: RestOptions,
 ): Promise<void> {
   const { columns, width } = intake.layout()!;
   pool.layout(columns, width);
@@ -86,6 +88,7 @@ export async function readRestWithThreads(
       progress(data.subarray(0, bytesRead));
       inFlight.push(track({ slot, length: bytesRead, reply: pool.read(slot, bytesRead), early }));
     }
+    if (ended && last) pool.finish();
     const next = inFlight[0];
     if (!next) return;
     if (next.reply && (when === 'always' || (when === 'waiting' && !next.settled)) && readAhead(inFlight, pool, ahead)) continue;

@@ -135,7 +135,7 @@ export class RowPool {
    * that chunk itself, rather than wait (so no core idles, whichever thread is faster).
    */
   read(slot: number, length: number): Promise<ChunkReply & { worker: number }> | undefined {
-    if (this.late > 0) return undefined;
+    if (this.late > 0 || this.finishing) return undefined;
     const count = this.workers.length;
     for (let tried = 0; tried < count; tried++) {
       const worker = (this.nextWorker + tried) % count;
@@ -153,14 +153,32 @@ export class RowPool {
     if (this.late > 0) this.late--;
   }
 
-  /** What each thread counted, by thread. */
-  counts(): Promise<CountsReply[]> {
-    return Promise.all(this.workers.map((_, worker) => this.ask(worker, { type: 'finish', id: this.nextId++ }) as Promise<CountsReply>));
+  /**
+   * Asks each thread for its counts now, after the last chunk it is given (read() gives no more):
+   * called as the last chunk of the input is read, a thread makes them while the main thread still
+   * walks the last chunks, rather than after (~7 ms at 1M rows).
+   */
+  finish(): void {
+    if (this.finishing) return;
+    this.finishing = Promise.all(this.workers.map((_, worker) => this.ask(worker, { type: 'finish', id: this.nextId++ }) as Promise<CountsReply>));
+    this.finishing.catch(() => undefined); // awaited by counts(); never left unhandled meanwhile
   }
 
-  async close(): Promise<void> {
+  private finishing: Promise<CountsReply[]> | undefined;
+
+  /** What each thread counted, by thread (see finish). */
+  counts(): Promise<CountsReply[]> {
+    this.finish();
+    return this.finishing!;
+  }
+
+  /**
+   * Stops the threads, without waiting for them to end (~5 ms at the end of a large build): a
+   * thread that is stopping holds nothing the caller needs.
+   */
+  close(): void {
     this.closing = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    for (const worker of this.workers) worker.terminate().catch(() => undefined);
   }
 
   private closing = false;
