@@ -158,5 +158,6 @@ function regionsFor(capacity: number, limits: DictionaryLimits): Regions {
   const slots = records + maxLines * SCAN_WORDS * 4;
   const entries = slots + MAX_SLOTS * 4;
   const arena = entries + limits.entries * ENTRY_WORDS * 4;
-  return { columns, records, maxLines, slots, entries, maxEntries: limits.entries, arena, size: arena + limits.bytes };
+  // The arena, then 16 bytes the module may read past its last key (it compares keys 8 bytes at a time).
+  return { columns, records, maxLines, slots, entries, maxEntries: limits.entries, arena, size: arena + limits.bytes + 16 };
 }

@@ -279,6 +279,7 @@
     (local $fs i32) (local $fe i32) (local $f i32) (local $flags i32) (local $lines i32) (local $rec i32)
     (local $column i32) (local $len i32) (local $n i32) (local $a i64) (local $b i64) (local $colLen i32)
     (local $x i64) (local $h i32) (local $slot i32) (local $w i32) (local $e i32)
+    (local $c8 i64) (local $d i64) (local $q i32)
     ;; A quoted field: its text is [qs, qe); inQuote until its closing quote, qe -1 while none closed.
     (local $inQuote i32) (local $qs i32) (local $qe i32) (local $controls i32)
     (if (i32.eqz (local.get $maxLines)) (then (return (i32.const 0))))
@@ -377,11 +378,12 @@
                   (then
                     (local.set $n (call $day (local.get $fs)))
                     (br_if $found (local.get $n))))
-                (if (i32.gt_u (local.get $len) (i32.const 16))
+                (if (i32.gt_u (local.get $len) (i32.const 32))
                   (then
                     (local.set $n (call $entry (local.get $column) (local.get $fs) (local.get $len)))
                     (br $found)))
-                ;; $entry written out for a key of at most 16 bytes: its two words, hash, and probes.
+                ;; $entry written out for a key of at most 32 bytes (request types and categories are often
+                ;; longer than 16): its words, hash, and probes.
                 (local.set $a
                   (if (result i64) (i32.ge_u (local.get $len) (i32.const 8))
                     (then (i64.load (local.get $fs)))
@@ -390,12 +392,33 @@
                 (local.set $b
                   (if (result i64) (i32.le_u (local.get $len) (i32.const 8))
                     (then (i64.const 0))
-                    (else (i64.and (i64.load offset=8 (local.get $fs))
-                                   (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 128) (i32.shl (local.get $len) (i32.const 3)))))))))
+                    (else
+                      (if (result i64) (i32.ge_u (local.get $len) (i32.const 16))
+                        (then (i64.load offset=8 (local.get $fs)))
+                        (else (i64.and (i64.load offset=8 (local.get $fs))
+                                       (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 128) (i32.shl (local.get $len) (i32.const 3)))))))))))
                 (local.set $colLen (i32.or (local.get $column) (i32.shl (local.get $len) (i32.const 8))))
                 (local.set $x (i64.xor (i64.xor (i64.mul (local.get $a) (i64.const 0x9e3779b97f4a7c15))
                                                 (i64.mul (i64.rotl (local.get $b) (i64.const 31)) (i64.const 0xc2b2ae3d27d4eb4f)))
                                        (i64.extend_i32_u (local.get $colLen))))
+                ;; Past 16 bytes, the next 8 and the 8 after (zero past the end), mixed in as $keyHash does.
+                (if (i32.gt_u (local.get $len) (i32.const 16))
+                  (then
+                    (local.set $c8
+                      (if (result i64) (i32.ge_u (local.get $len) (i32.const 24))
+                        (then (i64.load offset=16 (local.get $fs)))
+                        (else (i64.and (i64.load offset=16 (local.get $fs))
+                                       (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 192) (i32.shl (local.get $len) (i32.const 3)))))))))
+                    (local.set $x (i64.mul (i64.xor (i64.rotl (local.get $x) (i64.const 27)) (local.get $c8)) (i64.const 0x9e3779b97f4a7c15)))
+                    (local.set $d (i64.const 0))
+                    (if (i32.gt_u (local.get $len) (i32.const 24))
+                      (then
+                        (local.set $d
+                          (if (result i64) (i32.eq (local.get $len) (i32.const 32))
+                            (then (i64.load offset=24 (local.get $fs)))
+                            (else (i64.and (i64.load offset=24 (local.get $fs))
+                                           (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 256) (i32.shl (local.get $len) (i32.const 3)))))))))
+                        (local.set $x (i64.mul (i64.xor (i64.rotl (local.get $x) (i64.const 27)) (local.get $d)) (i64.const 0x9e3779b97f4a7c15)))))))
                 (local.set $x (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 32))) (i64.const 0xd6e8feb86659fd93)))
                 (local.set $h (i32.wrap_i64 (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29)))))
                 (local.set $slot (i32.and (local.get $h) (global.get $mask)))
@@ -411,7 +434,25 @@
                         (i32.and (i64.eq (i64.load offset=8 (local.get $e)) (local.get $a)) (i64.eq (i64.load offset=16 (local.get $e)) (local.get $b))))
                     (then
                       (local.set $n (i32.sub (local.get $w) (i32.const 1)))
-                      (br $found)))
+                      (br_if $found (i32.le_u (local.get $len) (i32.const 16)))
+                      ;; Past 16 bytes, the entry's bytes in the arena (readable 16 bytes past its end: see
+                      ;; row-scan.ts), masked as the key's were.
+                      (local.set $q (i32.load offset=24 (local.get $e)))
+                      (br_if $found
+                        (i32.and
+                          (i64.eq (local.get $c8)
+                                  (if (result i64) (i32.ge_u (local.get $len) (i32.const 24))
+                                    (then (i64.load offset=16 (local.get $q)))
+                                    (else (i64.and (i64.load offset=16 (local.get $q))
+                                                   (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 192) (i32.shl (local.get $len) (i32.const 3)))))))))
+                          (i64.eq (local.get $d)
+                                  (if (result i64) (i32.le_u (local.get $len) (i32.const 24))
+                                    (then (i64.const 0))
+                                    (else (if (result i64) (i32.eq (local.get $len) (i32.const 32))
+                                      (then (i64.load offset=24 (local.get $q)))
+                                      (else (i64.and (i64.load offset=24 (local.get $q))
+                                                     (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 256) (i32.shl (local.get $len) (i32.const 3)))))))))))))
+                      (local.set $n (i32.const -1))))
                   (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (global.get $mask)))
                   (br $probe)))
               (if (i32.lt_s (local.get $n) (i32.const 0))
