@@ -251,7 +251,13 @@ export function createIdRegistry(initialCapacity = 1 << 12, keeps: RegistryKeeps
       const t = table;
       const end = Math.min(words.length, from + count * stride);
       let read = 0;
-      for (let at = from; at < end; at += stride) read ^= t[home(words[at]! >>> 0) * WORDS]!;
+      const last = t.length - 1;
+      // The home slot's cache line and the next: at 90 % load a probe passes ~4.6 slots (74 bytes
+      // of 16-byte entries), often into the next line, whose miss would come only when checked.
+      for (let at = from; at < end; at += stride) {
+        const entry = home(words[at]! >>> 0) * WORDS;
+        read ^= t[entry]! ^ t[Math.min(entry + 16, last)]!;
+      }
       return read & 1;
     },
     first() {
