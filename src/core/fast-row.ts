@@ -268,7 +268,9 @@ export class RowKeys {
       else this.otherCells.set(monthIndex * 2_000_000 + combo, cell);
     }
     out.cell = cell;
-    if (decided) {
+    // Decision times are reported for the period only: the comparison with the period before (bucket
+    // 2) counts requests, so its rows' times are not grouped, counted or joined across threads.
+    if (decided && bucket === 0) {
       const days =
         toEpochDay(Math.floor(decided / 10000), Math.floor(decided / 100) % 100, decided % 100) -
         toEpochDay(year, month, received % 100);

@@ -122,7 +122,7 @@ export interface Ledger {
 export interface IntakeResult {
   ledger: Ledger;
   tally: Tally;
-  /** The rows of `comparePeriod`, when one was given. */
+  /** The rows of `comparePeriod`, when one was given: their counts (no decision times). */
   comparisonTally?: Tally;
   /** The problems kept, in input order. */
   problems: Problem[];
