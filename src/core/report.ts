@@ -6,8 +6,8 @@ import { compareNames, countryName } from './country.js';
 import type { IntakeResult } from './intake.js';
 import { wholePercents } from './percent.js';
 import { monthsOf, type Period } from './period.js';
-import { AUTHORITY_CATEGORIES, OUTCOMES, type AuthorityCategory, type Outcome } from './schema.js';
-import type { TallyEntry } from './tally.js';
+import { AUTHORITY_CATEGORIES, OUTCOMES, REQUESTERS, type AuthorityCategory, type Outcome } from './schema.js';
+import type { Tally, TallyEntry } from './tally.js';
 import { buildNotices, buildResponseTimes } from './timing.js';
 import { buildUsersSection } from './users-section.js';
 
@@ -32,15 +32,39 @@ function isAuthorityEntry(entry: TallyEntry): entry is TallyEntry & { category: 
   return entry.requester !== 'user';
 }
 
-function summarise(entries: readonly TallyEntry[]) {
-  const authority = entries.filter(isAuthorityEntry);
-  const byCategory = (category: AuthorityCategory) =>
-    authority.filter((entry) => entry.category === category).reduce((sum, entry) => sum + entry.count, 0);
-  return {
-    total: authority.reduce((sum, entry) => sum + entry.count, 0),
-    countries: new Set(authority.map((entry) => entry.country)).size,
-    categories: Object.fromEntries(AUTHORITY_CATEGORIES.map((category) => [category, byCategory(category)])) as Record<AuthorityCategory, number>,
-  };
+interface Summary {
+  total: number;
+  countries: number;
+  /** Months with an authority's request. */
+  months: number;
+  categories: Record<AuthorityCategory, number>;
+}
+
+/** The authorities' requests of a tally, summed from its cells' numbers (no entry objects: see Tally.forEachCount). */
+function summarise(tally: Tally): Summary {
+  const user = REQUESTERS.indexOf('user');
+  const byCategory = AUTHORITY_CATEGORIES.map(() => 0);
+  const countries = new Set<number>();
+  const months = new Set<number>();
+  let total = 0;
+  tally.forEachCount((country, requester, category, _outcome, month, count) => {
+    if (requester === user || category >= byCategory.length) return;
+    total += count;
+    byCategory[category]! += count;
+    countries.add(country);
+    months.add(month);
+  });
+  const categories = Object.fromEntries(AUTHORITY_CATEGORIES.map((category, index) => [category, byCategory[index]!])) as Record<AuthorityCategory, number>;
+  return { total, countries: countries.size, months: months.size, categories };
+}
+
+/** Do the authorities' requests fall in at least half of the period's months? */
+export function coversPeriod(entries: readonly TallyEntry[], period: Period): boolean {
+  return coversMonths(new Set(entries.filter(isAuthorityEntry).map((entry) => entry.month)).size, period);
+}
+
+function coversMonths(covered: number, period: Period): boolean {
+  return covered * 2 >= monthsOf(period).length;
 }
 
 /**
@@ -48,15 +72,9 @@ function summarise(entries: readonly TallyEntry[]) {
  * of the period before (an export cut at a date) are no basis for a comparison, so its requests
  * must fall in at least half of its months.
  */
-/** Do the authorities' requests fall in at least half of the period's months? */
-export function coversPeriod(entries: readonly TallyEntry[], period: Period): boolean {
-  const covered = new Set(entries.filter(isAuthorityEntry).map((entry) => entry.month)).size;
-  return covered * 2 >= monthsOf(period).length;
-}
-
-export function buildComparison(current: readonly TallyEntry[], previous: readonly TallyEntry[], previousPeriod: Period): Comparison | null {
+export function buildComparison(current: Tally, previous: Tally, previousPeriod: Period): Comparison | null {
   const before = summarise(previous);
-  if (before.total === 0 || !coversPeriod(previous, previousPeriod)) return null;
+  if (before.total === 0 || !coversMonths(before.months, previousPeriod)) return null;
   const now = summarise(current);
   const pair = (currentCount: number, previousCount: number) => ({ current: currentCount, previous: previousCount });
   return {
@@ -115,7 +133,7 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     responseTimes: buildResponseTimes(times),
     notices: buildNotices(entries),
     comparison:
-      previousPeriod && intake.comparisonTally ? buildComparison(entries, intake.comparisonTally.entries(), previousPeriod) : null,
+      previousPeriod && intake.comparisonTally ? buildComparison(intake.tally, intake.comparisonTally, previousPeriod) : null,
     ledger: intake.ledger,
     problems: {
       errors: intake.errorCount,

@@ -45,6 +45,12 @@ export interface DecisionHistogram {
 export interface Tally {
   add(record: RequestRecord): void;
   entries(): TallyEntry[];
+  /**
+   * Visits every counted cell by numbers rather than text (country as countryNumber, the others as
+   * indices into REQUESTERS, CATEGORIES and OUTCOMES, month as monthNumber): for sums that need no
+   * entry object per cell.
+   */
+  forEachCount(visit: (country: number, requester: number, category: number, outcome: number, month: number, count: number) => void): void;
   decisionTimes(): DecisionTimeEntry[];
   /**
    * The decision times as histograms (days → requests), one per country, requester and category
@@ -227,6 +233,15 @@ export function createTally(): Tally {
         entries.push(entry);
       }
       return entries;
+    },
+    forEachCount(visit) {
+      const digits = new Int32Array(7);
+      for (let index = 0; index < cellCodes.length; index++) {
+        const count = counts[index]!;
+        if (count === 0) continue;
+        decodeCell(cellCodes[index]!, digits);
+        visit(digits[6]!, digits[5]!, digits[4]!, digits[3]!, digits[0]!, count);
+      }
     },
     decisionTimes() {
       const text = new CodeText();

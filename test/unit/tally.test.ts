@@ -116,6 +116,32 @@ describe('createTally', () => {
   });
 });
 
+describe('Tally.forEachCount', () => {
+  it('visits every counted cell as entries() gives it, by numbers, for any counts', () => {
+    const cell = fc.tuple(
+      fc.constantFrom(0, 1, 675), fc.nat({ max: REQUESTERS.length - 1 }), fc.nat({ max: CATEGORIES.length - 1 }), fc.nat({ max: OUTCOMES.length - 1 }),
+      fc.nat({ max: REJECTION_REASONS.length }), fc.nat({ max: USER_NOTICES.length }), fc.constantFrom(0, 24252, 24253, 9999 * 12 + 11), // years of 4 digits, as entries() writes them
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, fc.integer({ min: -1, max: 3 })), { maxLength: 200 }), (adds) => {
+        const tally = createTally();
+        for (const [[country, requester, category, outcome, reason, notice, month], count] of adds) {
+          tally.addToCell(tally.cell(cellCode(country, requester, category, outcome, reason, notice, month)), count);
+        }
+        const visited: string[] = [];
+        tally.forEachCount((country, requester, category, outcome, month, count) => {
+          visited.push(`${country} ${REQUESTERS[requester]} ${CATEGORIES[category]} ${OUTCOMES[outcome]} ${month} ${count}`);
+        });
+        const expected = tally.entries().map(
+          (entry) => `${countryNumber(entry.country)} ${entry.requester} ${entry.category} ${entry.outcome} ${monthNumber(`${entry.month}-01`)} ${entry.count}`,
+        );
+        expect(visited).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('cell codes', () => {
   it('give back each of their digits, for any values', () => {
     const cell = fc.tuple(
