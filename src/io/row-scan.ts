@@ -1,4 +1,4 @@
-// The row scanner: a small WebAssembly SIMD module (row-scan.wat) reads a chunk's lines 16 bytes at
+// The row scanner: a small WebAssembly SIMD module (row-scan.wat) reads a chunk's lines 64 bytes at
 // a time and gives, for each, a record: where it ends, whether it is plain (commas only, the
 // header's number of fields), the hash of its id, and a number for each other cell from a
 // dictionary of the cells seen so far. What a cell means (a date, a country, an outcome…) is worked
@@ -151,8 +151,8 @@ export interface DictionaryLimits {
 }
 
 function regionsFor(capacity: number, limits: DictionaryLimits): Regions {
-  // The chunk, then 16 bytes the module may read past it (it reads 16 at a time).
-  const columns = capacity + 16;
+  // The chunk, then 64 bytes the module may read past it (it reads 64 at a time).
+  const columns = capacity + 64;
   const records = columns + TABLE_FIELDS;
   const maxLines = Math.max(64, Math.ceil(capacity * LINES_PER_BYTE));
   const slots = records + maxLines * SCAN_WORDS * 4;
