@@ -32,12 +32,16 @@ function isAuthorityEntry(entry: TallyEntry): entry is TallyEntry & { category: 
   return entry.requester !== 'user';
 }
 
-interface Summary {
+/** The authorities' requests of a period, as the comparison gives them. */
+interface Sums {
   total: number;
   countries: number;
+  categories: Record<AuthorityCategory, number>;
+}
+
+interface Summary extends Sums {
   /** Months with an authority's request. */
   months: number;
-  categories: Record<AuthorityCategory, number>;
 }
 
 /** The authorities' requests of a tally, summed from its cells' numbers (no entry objects: see Tally.forEachCount). */
@@ -73,9 +77,14 @@ function coversMonths(covered: number, period: Period): boolean {
  * must fall in at least half of its months.
  */
 export function buildComparison(current: Tally, previous: Tally, previousPeriod: Period): Comparison | null {
+  return compareWith(() => summarise(current), previous, previousPeriod);
+}
+
+/** buildComparison, given the current period's sums when it needs them (buildReport has them already). */
+function compareWith(sums: () => Sums, previous: Tally, previousPeriod: Period): Comparison | null {
   const before = summarise(previous);
   if (before.total === 0 || !coversMonths(before.months, previousPeriod)) return null;
-  const now = summarise(current);
+  const now = sums();
   const pair = (currentCount: number, previousCount: number) => ({ current: currentCount, previous: previousCount });
   return {
     period: previousPeriod,
@@ -115,6 +124,16 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     totals[slot(entry.category, entry.outcome)]! += entry.count;
     byCountry.set(entry.country, counts);
   }
+  // Every outcome that occurs has its slots in `totals`, so their sums are all the authorities' requests.
+  const currentSums = (): Sums => {
+    const sumOf = (category: number) => outcomes.reduce((sum, _outcome, outcome) => sum + totals[category * outcomes.length + outcome]!, 0);
+    const categorySums = categories.map((_, category) => sumOf(category));
+    return {
+      total: categorySums.reduce((sum, count) => sum + count, 0),
+      countries: byCountry.size,
+      categories: Object.fromEntries(categories.map((category, index) => [category, categorySums[index]!])) as Record<AuthorityCategory, number>,
+    };
+  };
   const rows = [...byCountry]
     .map(([code, counts]) => makeReportRow(code, countryName(code), counts, outcomes))
     .sort((a, b) => compareNames(a.name, b.name) || a.code!.localeCompare(b.code!));
@@ -132,8 +151,7 @@ export function buildReport(period: Period, intake: IntakeResult, options: Repor
     users: buildUsersSection(entries, times, options.usersByCountry ?? false),
     responseTimes: buildResponseTimes(times),
     notices: buildNotices(entries),
-    comparison:
-      previousPeriod && intake.comparisonTally ? buildComparison(intake.tally, intake.comparisonTally, previousPeriod) : null,
+    comparison: previousPeriod && intake.comparisonTally ? compareWith(currentSums, intake.comparisonTally, previousPeriod) : null,
     ledger: intake.ledger,
     problems: {
       errors: intake.errorCount,

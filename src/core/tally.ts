@@ -125,13 +125,23 @@ function decodeCell(code: number, into: Int32Array): void {
   const month = code % MONTHS;
   let rest = (code - month) / MONTHS;
   into[0] = month;
-  for (let at = 1; at <= 5; at++) {
-    const radix = CELL_RADICES[at]!;
-    const digit = rest % radix;
-    into[at] = digit;
-    rest = (rest - digit) / radix;
-  }
-  into[6] = rest;
+  // Written out rather than looped over the radices: this runs once per cell, in code too cold for
+  // V8 to have compiled, where every loop step and array read costs.
+  const notice = rest % NOTICES;
+  rest = (rest - notice) / NOTICES;
+  const reason = rest % REASONS;
+  rest = (rest - reason) / REASONS;
+  const outcome = rest % OUTCOME_COUNT;
+  rest = (rest - outcome) / OUTCOME_COUNT;
+  const category = rest % CATEGORY_COUNT;
+  rest = (rest - category) / CATEGORY_COUNT;
+  const requester = rest % REQUESTER_COUNT;
+  into[1] = notice;
+  into[2] = reason;
+  into[3] = outcome;
+  into[4] = category;
+  into[5] = requester;
+  into[6] = (rest - requester) / REQUESTER_COUNT;
 }
 
 /** Decodes a decision-time code (see timeCode) into `into`: month, category, requester, country. */
@@ -147,8 +157,8 @@ function decodeTime(code: number, into: Int32Array): void {
   into[3] = (requesters - requester) / SIZES[0];
 }
 
-/** cellCode's radices, least significant first (month, notice, reason, outcome, category, requester). */
-const CELL_RADICES = [MONTHS, SIZES[4], SIZES[3], SIZES[2], SIZES[1], SIZES[0]] as const;
+/** cellCode's radices (see SIZES), as constants of their own for decodeCell. */
+const [REQUESTER_COUNT, CATEGORY_COUNT, OUTCOME_COUNT, REASONS, NOTICES] = SIZES;
 
 /** Turns codes back into text, each country and month made once. */
 class CodeText {

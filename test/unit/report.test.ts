@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createIntake, type IntakeResult } from '../../src/core/intake.js';
@@ -259,6 +260,24 @@ describe('comparison with the previous period', () => {
       previousDay: '2019-12-30',
     });
     expect(buildReport(current, stray, { previousPeriod: before }).comparison).toBeNull();
+  });
+
+  it("gives the comparison buildComparison makes from both tallies, for any rows (its current sums come from the report's own)", () => {
+    const spec = fc.tuple(
+      fc.constantFrom('Russia', 'France', 'Brazil', 'US'), fc.constantFrom('technical-expertise', 'user-data', 'data-copy'),
+      fc.constantFrom('approved', 'rejected', 'in-progress'), fc.integer({ min: 1, max: 3 }), fc.constantFrom('law-enforcement', 'government', 'user'),
+    ) as fc.Arbitrary<Spec>;
+    const current = period('2020H1');
+    const before = previousPeriod(current);
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 12 }), fc.array(spec, { maxLength: 12 }), (now, previous) => {
+        // Users' requests of an authority category, or authorities' of a user one, are invalid rows: left out.
+        const valid = (list: Spec[]) => list.filter(([, category, , , requester]) => (requester === 'user') === (category === 'data-copy'));
+        const intake = intakeOf(valid(now), { period: current, comparePeriod: before, previous: valid(previous) });
+        expect(buildReport(current, intake, { previousPeriod: before }).comparison).toEqual(buildComparison(intake.tally, intake.comparisonTally!, before));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('buildComparison counts what it is given', () => {
