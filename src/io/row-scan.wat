@@ -219,6 +219,52 @@
         (if (i32.gt_u (local.get $day) (local.get $last)) (then (return (i32.const 0))))))
     (i32.or (local.get $value) (global.get $DAY_FLAG)))
 
+  ;; The two ASCII digits at `s` as a number, or -1 (huge, unsigned).
+  (func $two (param $s i32) (result i32)
+    (local $a i32) (local $b i32)
+    (local.set $a (i32.sub (i32.load8_u (local.get $s)) (i32.const 48)))
+    (local.set $b (i32.sub (i32.load8_u offset=1 (local.get $s)) (i32.const 48)))
+    (if (result i32) (i32.or (i32.gt_u (local.get $a) (i32.const 9)) (i32.gt_u (local.get $b) (i32.const 9)))
+      (then (i32.const -1))
+      (else (i32.add (i32.mul (local.get $a) (i32.const 10)) (local.get $b)))))
+
+  ;; The `len` bytes at `s` (20 or 25) as a day, as $day gives it, when they are a time on that UTC day:
+  ;; YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DDTHH:MM:SS+HH:MM ('T', 't' or ' ' between; 'Z' or 'z'); else 0
+  ;; (another day once the offset is taken away, or any other form, is left to JavaScript). As
+  ;; log-days.ts dateTimeOfBytes reads them: a log with timestamps gives each its own cell, and
+  ;; would fill the dictionary.
+  (func $dateTime (param $s i32) (param $len i32) (result i32)
+    (local $c i32) (local $offset i32) (local $oh i32) (local $om i32) (local $h i32) (local $mi i32) (local $sec i32)
+    (local.set $c (i32.load8_u offset=10 (local.get $s)))
+    (if (i32.eqz (i32.or (i32.or (i32.eq (local.get $c) (i32.const 84)) (i32.eq (local.get $c) (i32.const 116))) (i32.eq (local.get $c) (i32.const 32))))
+      (then (return (i32.const 0))))
+    (if (i32.or (i32.ne (i32.load8_u offset=13 (local.get $s)) (i32.const 58)) (i32.ne (i32.load8_u offset=16 (local.get $s)) (i32.const 58)))
+      (then (return (i32.const 0))))
+    (local.set $c (i32.load8_u offset=19 (local.get $s)))
+    (if (i32.eq (local.get $len) (i32.const 20))
+      (then
+        (if (i32.eqz (i32.or (i32.eq (local.get $c) (i32.const 90)) (i32.eq (local.get $c) (i32.const 122))))
+          (then (return (i32.const 0)))))
+      (else
+        (if (i32.or (i32.and (i32.ne (local.get $c) (i32.const 43)) (i32.ne (local.get $c) (i32.const 45)))
+                    (i32.ne (i32.load8_u offset=22 (local.get $s)) (i32.const 58)))
+          (then (return (i32.const 0))))
+        (local.set $oh (call $two (i32.add (local.get $s) (i32.const 20))))
+        (local.set $om (call $two (i32.add (local.get $s) (i32.const 23))))
+        (if (i32.or (i32.gt_u (local.get $oh) (i32.const 18)) (i32.gt_u (local.get $om) (i32.const 59)))
+          (then (return (i32.const 0))))
+        (local.set $offset (i32.add (i32.mul (local.get $oh) (i32.const 60)) (local.get $om)))
+        (if (i32.eq (local.get $c) (i32.const 45)) (then (local.set $offset (i32.sub (i32.const 0) (local.get $offset)))))))
+    (local.set $h (call $two (i32.add (local.get $s) (i32.const 11))))
+    (local.set $mi (call $two (i32.add (local.get $s) (i32.const 14))))
+    (local.set $sec (call $two (i32.add (local.get $s) (i32.const 17))))
+    (if (i32.or (i32.or (i32.gt_u (local.get $h) (i32.const 23)) (i32.gt_u (local.get $mi) (i32.const 59))) (i32.gt_u (local.get $sec) (i32.const 59)))
+      (then (return (i32.const 0))))
+    ;; Minutes from midnight UTC: below 0 (huge, unsigned) or from 1440 on, another day.
+    (if (i32.ge_u (i32.sub (i32.add (i32.mul (local.get $h) (i32.const 60)) (local.get $mi)) (local.get $offset)) (i32.const 1440))
+      (then (return (i32.const 0))))
+    (call $day (local.get $s)))
+
   ;; The id, field [s, e) of the line whose record is at `rec`: trimmed, then hashed two bytes at a
   ;; time as hash.ts hashBytes does (its mix32 written out). The line's flags after it.
   (func $id (param $flags i32) (param $s i32) (param $e i32) (param $rec i32) (result i32)
@@ -385,11 +431,17 @@
               (local.set $n (local.get $column))
               (block $found
                 (br_if $found (i32.eqz (local.get $len)))
-                ;; A date as YYYY-MM-DD is its day itself (see $day); any other goes to the dictionary.
+                ;; A date as YYYY-MM-DD, or a time on its UTC day (see $dateTime), is its day itself (see $day);
+                ;; any other goes to the dictionary.
                 (if (i32.and (i32.eq (local.get $len) (i32.const 10))
                              (i32.or (i32.eq (local.get $column) (i32.const 1)) (i32.eq (local.get $column) (i32.const 8))))
                   (then
                     (local.set $n (call $day (local.get $fs)))
+                    (br_if $found (local.get $n))))
+                (if (i32.and (i32.or (i32.eq (local.get $len) (i32.const 20)) (i32.eq (local.get $len) (i32.const 25)))
+                             (i32.or (i32.eq (local.get $column) (i32.const 1)) (i32.eq (local.get $column) (i32.const 8))))
+                  (then
+                    (local.set $n (call $dateTime (local.get $fs) (local.get $len)))
                     (br_if $found (local.get $n))))
                 (if (i32.gt_u (local.get $len) (i32.const 32))
                   (then

@@ -1,10 +1,10 @@
 // The row scanner (src/io/row-scan.ts, row-scan.wat): a WebAssembly SIMD module reads a chunk's lines
-// 16 bytes at a time and gives each a record that RowKeys.readScanned trusts instead of splitting the
+// 64 bytes at a time and gives each a record that RowKeys.readScanned trusts instead of splitting the
 // row: where the line ends, whether it may be read from the record at all, its id's hash, and for
 // each cell a dictionary number (or its day). A record that says "scanned" for a line the rules
 // would not read, or a number for bytes other than the cell's, would miscount a report silently. So
 // every record is compared with a byte-by-byte reference of those rules, wherever the lines fall in
-// the module's blocks of 16; and the module must be the one its source compiles to.
+// the module's blocks of 64; and the module must be the one its source compiles to.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRowScan } from '../../scripts/build-wasm.mjs';
@@ -44,10 +44,20 @@ const NO_ID: Layout = { at: Int32Array.from([-1, 0, 1, 2, 3, 4, 5, 6, 7, 8]), wi
 
 const isSpace = (b: number) => b === 32 || (b >= 9 && b <= 13);
 const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-/** YYYYMMDD when `text` is exactly a calendar date YYYY-MM-DD no later than TODAY, else 0. */
+/**
+ * YYYYMMDD when `text` is exactly a calendar date YYYY-MM-DD no later than TODAY, or such a date with
+ * a time on that same UTC day (THH:MM:SS, then Z or an offset ±HH:MM), else 0.
+ */
 function dayOf(text: string): number {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[Tt ](\d\d):(\d\d):(\d\d)(?:[Zz]|([+-])(\d\d):(\d\d)))?$/.exec(text);
   if (!m) return 0;
+  if (m[4] !== undefined) {
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    const offset = m[7] === undefined ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+    if (hour > 23 || minute > 59 || second > 59 || Number(m[8] ?? 0) > 18 || Number(m[9] ?? 0) > 59) return 0;
+    const utc = hour * 60 + minute - offset;
+    if (utc < 0 || utc >= 1440) return 0;
+  }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const last = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   const value = year * 10000 + month * 100 + day;
@@ -137,7 +147,12 @@ function expectScan(scanner: RowScan, keys: FakeKeys, bytes: Uint8Array, start: 
 // Cells a log holds, and those next to the rules' edges. The strings are bytes (latin1): é is UTF-8.
 const PLAIN = ['R-1', ' R-2 ', 'R-3\t', '\x0b\x0cR-6\r', 'RU', 'US', 'United States', 'approved', '', '', 'abcdefgh', 'abcdefghi'];
 const DATES = ['2020-01-05', '2020-02-29', '2021-02-29', '2020-02-30', '2020-13-01', '2020-00-10', '2020-04-31', '2020-01-00',
-  '1900-02-29', '2000-02-29', '2024-06-15', '2024-06-16', '2030-01-01', ' 2020-01-05', '2020-01-05 ', '03/04/2020', '2020/01/05'];
+  '1900-02-29', '2000-02-29', '2024-06-15', '2024-06-16', '2030-01-01', ' 2020-01-05', '2020-01-05 ', '03/04/2020', '2020/01/05',
+  // Times: on their UTC day, or not (another day, out of range, another form).
+  '2020-01-05T10:20:30Z', '2020-01-05t00:00:00z', '2020-01-05 23:59:59Z', '2020-01-05T10:00:00+05:30', '2020-01-05T20:00:00-03:59',
+  '2020-01-05T20:00:00-04:00', '2020-01-05T02:00:00+02:01', '2020-01-05T24:00:00Z', '2020-01-05T10:60:00Z', '2020-01-05T10:00:60Z',
+  '2020-01-05T10:00:00+19:00', '2020-01-05T10:00:00+05:60', '2020-02-30T10:00:00Z', '2024-06-16T00:00:00Z', '2020-01-05X10:00:00Z',
+  '2020-01-05T10:00:00', '2020-01-05T10:00:00.000Z', ' 2020-01-05T10:00:00Z', '2020-01-05T1a:00:00Z', '2020-01-05T10:00:00+0530'];
 // 16 and 17 bytes either side of the dictionary's short-key limit, and long keys that differ only past 16.
 const LONG = ['abcdefghijklmnop', 'abcdefghijklmnopq', 'abcdefghijklmnopr', 'emergency disclosure request',
   'court order for subscriber data (US)', 'abcdefghijklmnopqrstuvwxyz0123456789ABCD', 'abcdefghijklmnopqrstuvwxyz0123456789ABCE'];
