@@ -143,7 +143,8 @@ export class RowKeys {
   readonly timeCodes: number[] = [];
   /** Cell and group indices by a number quicker to find than a code (see finish()). */
   private readonly localCells = new IntMap();
-  private readonly localTimeCells = new IntMap();
+  /** Decision-time groups by country (the first 256 seen), requester and category; -1 for none yet. */
+  private readonly localTimeCells = new Int32Array(256 * 4 * 5).fill(-1);
   /** The same for the rest: a country or month beyond the first 256 or 1024 seen. */
   private readonly otherCells = new Map<number, number>();
   private readonly otherTimeCells = new Map<number, number>();
@@ -275,11 +276,13 @@ export class RowKeys {
         toEpochDay(Math.floor(decided / 10000), Math.floor(decided / 100) % 100, decided % 100) -
         toEpochDay(year, month, received % 100);
       const group = (country * 4 + requester) * 5 + category;
-      let timeCell = small ? this.localTimeCells.get(monthSlot * 5120 + group) : (this.otherTimeCells.get(monthIndex * 2048 * 20 + group) ?? -1);
+      // By country, requester and category, whatever the month: the report's times are the period's.
+      const near = country < 256;
+      let timeCell = near ? this.localTimeCells[group]! : (this.otherTimeCells.get(group) ?? -1);
       if (timeCell < 0) {
-        timeCell = this.timeCodes.push(timeCode(this.countryNumbers[country]!, requester, category, monthIndex)) - 1;
-        if (small) this.localTimeCells.add(monthSlot * 5120 + group, timeCell);
-        else this.otherTimeCells.set(monthIndex * 2048 * 20 + group, timeCell);
+        timeCell = this.timeCodes.push(timeCode(this.countryNumbers[country]!, requester, category)) - 1;
+        if (near) this.localTimeCells[group] = timeCell;
+        else this.otherTimeCells.set(group, timeCell);
       }
       out.days = days;
       out.timeCell = timeCell;

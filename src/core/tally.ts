@@ -28,7 +28,6 @@ export interface DecisionTimeEntry {
   country: string;
   requester: Requester;
   category: Category;
-  month: string;
   /** Whole days from received to decided. */
   days: number;
   count: number;
@@ -94,9 +93,13 @@ export function cellCode(
   return (((((country * SIZES[0] + requester) * SIZES[1] + category) * SIZES[2] + outcome) * SIZES[3] + reason) * SIZES[4] + notice) * MONTHS + month;
 }
 
-/** The code of a decision-time group: its requests are counted by their days from received to decided. */
-export function timeCode(country: number, requester: number, category: number, month: number): number {
-  return ((country * SIZES[0] + requester) * SIZES[1] + category) * MONTHS + month;
+/**
+ * The code of a decision-time group: its requests are counted by their days from received to
+ * decided. By country, requester and category only: the report gives the period's times, never a
+ * month's, so a group of every month of the period is one (fewer groups to count and join).
+ */
+export function timeCode(country: number, requester: number, category: number): number {
+  return (country * SIZES[0] + requester) * SIZES[1] + category;
 }
 
 function recordCellCode(record: RequestRecord): number {
@@ -112,7 +115,7 @@ function recordCellCode(record: RequestRecord): number {
 function recordTime(record: RequestRecord): { code: number; days: number } | undefined {
   if (!record.decided) return undefined;
   const days = epochDayOf(record.decided) - epochDayOf(record.received);
-  const code = timeCode(countryNumber(record.country), REQUESTERS.indexOf(record.requester), CATEGORIES.indexOf(record.category), monthNumber(record.received));
+  const code = timeCode(countryNumber(record.country), REQUESTERS.indexOf(record.requester), CATEGORIES.indexOf(record.category));
   return { code, days };
 }
 
@@ -144,17 +147,14 @@ function decodeCell(code: number, into: Int32Array): void {
   into[6] = (rest - requester) / REQUESTER_COUNT;
 }
 
-/** Decodes a decision-time code (see timeCode) into `into`: month, category, requester, country. */
+/** Decodes a decision-time code (see timeCode) into `into`: category, requester, country. */
 function decodeTime(code: number, into: Int32Array): void {
-  const month = code % MONTHS;
-  const rest = (code - month) / MONTHS;
-  const category = rest % SIZES[1];
-  const requesters = (rest - category) / SIZES[1];
+  const category = code % SIZES[1];
+  const requesters = (code - category) / SIZES[1];
   const requester = requesters % SIZES[0];
-  into[0] = month;
-  into[1] = category;
-  into[2] = requester;
-  into[3] = (requesters - requester) / SIZES[0];
+  into[0] = category;
+  into[1] = requester;
+  into[2] = (requesters - requester) / SIZES[0];
 }
 
 /** cellCode's radices (see SIZES), as constants of their own for decodeCell. */
@@ -275,22 +275,20 @@ class CodeTally implements Tally {
     const { timeCodes } = this;
     const text = new CodeText();
     const entries: DecisionTimeEntry[] = [];
-    const digits = new Int32Array(4);
+    const digits = new Int32Array(3);
     let group = -1;
     let country = '';
     let requester: Requester = REQUESTERS[0];
     let category: Category = CATEGORIES[0];
-    let month = '';
     this.timeCounts.forEach((index, days, count) => {
       if (index !== group) {
         group = index;
         decodeTime(timeCodes[index]!, digits);
-        country = text.country(digits[3]!);
-        requester = REQUESTERS[digits[2]!]!;
-        category = CATEGORIES[digits[1]!]!;
-        month = text.month(digits[0]!);
+        country = text.country(digits[2]!);
+        requester = REQUESTERS[digits[1]!]!;
+        category = CATEGORIES[digits[0]!]!;
       }
-      entries.push({ country, requester, category, month, days, count });
+      entries.push({ country, requester, category, days, count });
     });
     return entries;
   }
@@ -298,24 +296,16 @@ class CodeTally implements Tally {
   decisionHistograms(): DecisionHistogram[] {
     const { timeCodes } = this;
     const text = new CodeText();
-    const digits = new Int32Array(4);
-    // Decision-time groups (by month too) → their histogram group (without the month), found once each.
+    const digits = new Int32Array(3);
+    // One histogram per group, made when its first count comes.
     const histogramOfGroup = new Array<Map<number, number> | undefined>(timeCodes.length);
-    const byKey = new Map<number, DecisionHistogram>();
     const histograms: DecisionHistogram[] = [];
     this.timeCounts.forEachUnordered((index, days, count) => {
       let histogram = histogramOfGroup[index];
       if (histogram === undefined) {
-        const code = timeCodes[index]!;
-        const key = (code - (code % MONTHS)) / MONTHS; // the group's code without its month
-        let found = byKey.get(key);
-        if (found === undefined) {
-          decodeTime(code, digits);
-          found = { country: text.country(digits[3]!), requester: REQUESTERS[digits[2]!]!, category: CATEGORIES[digits[1]!]!, histogram: new Map() };
-          byKey.set(key, found);
-          histograms.push(found);
-        }
-        histogram = histogramOfGroup[index] = found.histogram;
+        decodeTime(timeCodes[index]!, digits);
+        histogram = histogramOfGroup[index] = new Map();
+        histograms.push({ country: text.country(digits[2]!), requester: REQUESTERS[digits[1]!]!, category: CATEGORIES[digits[0]!]!, histogram });
       }
       histogram.set(days, (histogram.get(days) ?? 0) + count);
     });
