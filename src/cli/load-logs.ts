@@ -16,6 +16,8 @@ import { UsageError } from './usage-error.js';
 export interface LoadOptions {
   period?: Period;
   comparePeriod?: Period;
+  /** See IntakeOptions.periodMonths. */
+  periodMonths?: boolean;
   observe?: IntakeOptions['observe'];
   /** Problems listed in full (the rest are counted): memory for millions of bad rows stays bounded. */
   maxProblems?: number;
@@ -54,6 +56,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
   const intakeOptions: IntakeOptions = {
     period: options.period,
     comparePeriod: options.comparePeriod,
+    periodMonths: options.periodMonths,
     classifier: createClassifier(categories, prohibited),
     classifierRules: { categories, prohibited },
     columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),

@@ -18,7 +18,7 @@ import {
 } from './schema.js';
 import { IntMap } from './int-map.js';
 import { dayNumber, dayOfBytes, dayOfText } from './log-days.js';
-import { cellCode, countryNumber, timeCode } from './tally.js';
+import { cellCode, countryNumber, monthNumber, timeCode } from './tally.js';
 import type { ColumnIndex } from './validate-row.js';
 import { matchCategory, matchOutcome, matchRejectionReason, matchRequester, matchUserNotice, type MatchResult } from './vocabulary.js';
 
@@ -91,6 +91,8 @@ export interface RowKeysOptions {
   today?: string;
   period?: Period;
   comparePeriod?: Period;
+  /** Whether the period's cells are kept by month (see IntakeOptions.periodMonths). Default true. */
+  periodMonths?: boolean;
 }
 
 /**
@@ -181,6 +183,8 @@ export class RowKeys {
   private readonly periodEnd: number;
   private readonly compareStart: number;
   private readonly compareEnd: number;
+  /** The month number (see tally.monthNumber) of every cell of the period, or -1 to count by months. */
+  private readonly periodMonth: number;
 
   constructor(options: RowKeysOptions) {
     this.classifier = options.classifier;
@@ -189,6 +193,7 @@ export class RowKeys {
     this.periodEnd = options.period ? dayNumber(options.period.end) : 99999999;
     this.compareStart = options.comparePeriod ? dayNumber(options.comparePeriod.start) : 1;
     this.compareEnd = options.comparePeriod ? dayNumber(options.comparePeriod.end) : 0;
+    this.periodMonth = options.period && options.periodMonths === false ? monthNumber(options.period.start) : -1;
   }
 
   /** The columns of the file being read (its header's). */
@@ -252,7 +257,8 @@ export class RowKeys {
     }
     const year = Math.floor(received / 10000);
     const month = Math.floor(received / 100) % 100;
-    const monthIndex = year * 12 + month - 1;
+    // The period's rows all in its first month when no report needs its months (IntakeOptions.periodMonths).
+    const monthIndex = bucket === 0 && this.periodMonth >= 0 ? this.periodMonth : year * 12 + month - 1;
     // A number for the cell, to find it here: a small integer (quicker to look up than its code, which
     // is above 2^31) when the country and month are among the first 256 and 1024 seen.
     let monthSlot = this.monthSlots.get(monthIndex);

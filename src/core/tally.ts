@@ -19,7 +19,10 @@ export interface TallyEntry {
   outcome: Outcome;
   rejectionReason?: RejectionReason;
   userNotified?: UserNotice;
-  /** `YYYY-MM` of the received day. */
+  /**
+   * `YYYY-MM` of the received day; for a period tallied without months (IntakeOptions.periodMonths),
+   * the period's first month.
+   */
   month: string;
   count: number;
 }

@@ -44,6 +44,7 @@ export class ChunkReader {
       today: init.today,
       period: init.period,
       comparePeriod: init.comparePeriod,
+      periodMonths: init.periodMonths,
     });
   }
 
