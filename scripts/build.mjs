@@ -1,14 +1,17 @@
 // Bundles the CLI into dist/ with esbuild: one file loads faster than hundreds of modules
 // (start-up time matters for ad hoc queries). Type checking is `tsc --noEmit`, run by `npm test`.
-// pdfkit stays external: it reads its font metrics from its own package folder at run time,
-// and it is imported lazily, so commands that print to the terminal never load it.
 //
 // dist/transparency.cjs is the CLI as one script, and dist/transparency.js a small launcher that
 // compiles it with V8's code cache (dist/transparency.cjs.cache, written here by one run of the
 // CLI): parsing and compiling the bundle was a fifth of a small command's time. A cache that V8
-// refuses (another Node version) only makes the start slower.
+// refuses (another Node version) only makes the start slower. The PDF renderer, with pdfkit and
+// everything it loads, is a script of its own (dist/pdf.cjs, launched by dist/pdf.js with
+// dist/pdf.cjs.cache, written by one PDF build here): required only when a PDF is asked for, and
+// then compiled from its cache rather than from pdfkit's hundreds of kilobytes of source (~10 % of
+// a PDF's time).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,14 @@ const lazySchemas = {
   name: 'lazy-schemas',
   setup(context) {
     context.onResolve({ filter: /(^|\/)schemas\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './schemas.cjs', external: true } : undefined));
+  },
+};
+
+/** The dynamic import of src/render/pdf.ts, left to require dist/pdf.js (its launcher) at run time. */
+const lazyPdf = {
+  name: 'lazy-pdf',
+  setup(context) {
+    context.onResolve({ filter: /^\.\/pdf\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './pdf.js', external: true } : undefined));
   },
 };
 
@@ -145,25 +156,34 @@ const common = {
   // characters (\u2019), and test/e2e/start-up.test.ts fails on any left in the bundle.
   minifyWhitespace: true, minifySyntax: true, charset: 'ascii',
 };
-/** The scripts (`.cjs`) the launcher runs and requires. */
+/** The scripts (`.cjs`) the launchers run and require. */
 const script = { ...common, format: 'cjs', outExtension: { '.js': '.cjs' } };
-await build({
-  ...script,
-  entryPoints: { transparency: 'src/cli/main.ts' },
-  external: ['pdfkit'],
+/** What a script that asks import.meta.url, or imports lazily, needs. */
+const placed = {
   // The script knows its place by __filename; the sources ask import.meta.url.
   // Worked out when read (by the commands that start threads or draw a PDF), not at every start.
   define: { 'import.meta.url': '__importMeta.url' },
   banner: { js: "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() becomes require(): the script runs without a module loader.
   supported: { 'dynamic-import': false },
-  plugins: [lazySchemas, lazyChildProcess, countryIndex, ruleLiterals, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
+};
+await build({
+  ...script,
+  ...placed,
+  entryPoints: { transparency: 'src/cli/main.ts' },
+  external: ['pdfkit'],
+  plugins: [lazySchemas, lazyPdf, lazyChildProcess, countryIndex, ruleLiterals, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
 });
+// pdfkit, fontkit and the rest bundled in: pdfkit 0.20 finds its standard fonts' metrics by
+// require(), which esbuild follows, and the fonts this PDF embeds are found from the package's
+// folder (src/render/pdf/font-set.ts).
+await build({ ...script, ...placed, entryPoints: { pdf: 'src/render/pdf.ts' }, plugins: [countryIndex] });
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
 // up at every start (~5 ms).
 await build({ ...script, entryPoints: { schemas: 'src/core/schemas.ts' } });
-await writeFile(new URL('transparency.js', `${staging.href}/`), launcherSource());
+await writeFile(new URL('transparency.js', `${staging.href}/`), launcherSource('transparency.cjs', 'TRANSPARENCY_WRITE_CODE_CACHE', false));
+await writeFile(new URL('pdf.js', `${staging.href}/`), launcherSource('pdf.cjs', 'TRANSPARENCY_WRITE_PDF_CODE_CACHE', true));
 // dist/ is CommonJS, launcher and thread included: an ES module would start Node's ES module loader,
 // which cost a small command ~12 ms of its start-up.
 await writeFile(new URL('package.json', `${staging.href}/`), `${JSON.stringify({ type: 'commonjs' })}\n`);
@@ -183,14 +203,28 @@ const run = spawnSync(process.execPath, [`${dist}/transparency.js`, ...args], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (run.status !== 0) throw new Error(`the run that writes the code cache failed (exit ${run.status})`);
+// The PDF script's cache, from a PDF of the 2020 fixture (none where the fixtures are not).
+if (existsSync(fixture)) {
+  const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'transparency-build-')), 'report.pdf');
+  const pdfRun = spawnSync(process.execPath, [`${dist}/transparency.js`, ...args, '--out', pdf], {
+    env: { ...process.env, TRANSPARENCY_WRITE_PDF_CODE_CACHE: '1', NO_COLOR: '1', SOURCE_DATE_EPOCH: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  rmSync(path.dirname(pdf), { recursive: true, force: true });
+  if (pdfRun.status !== 0) throw new Error(`the run that writes the PDF's code cache failed (exit ${pdfRun.status}):\n${pdfRun.stderr}`);
+}
 
-function launcherSource() {
-  return `// Written by scripts/build.mjs: runs transparency.cjs, compiled with V8's code cache when it fits.
+/**
+ * A launcher that runs `file` (beside it) compiled with V8's code cache, written at exit when
+ * `writeVariable` is 1; `exporting`: it is required, and gives what the script exports.
+ */
+function launcherSource(file, writeVariable, exporting) {
+  return `// Written by scripts/build.mjs: runs ${file}, compiled with V8's code cache when it fits.
 const { readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-const file = join(__dirname, 'transparency.cjs');
+const file = join(__dirname, '${file}');
 const cacheFile = \`\${file}.cache\`;
 let cachedData;
 try {
@@ -200,10 +234,10 @@ try {
 }
 const wrapper = \`(function (exports, require, module, __filename, __dirname) {\${readFileSync(file, 'utf8')}\\n})\`;
 const script = new Script(wrapper, { filename: file, cachedData });
-const cli = { exports: {} };
-// This script's own require: transparency.cjs is beside it, so both resolve alike (and node:module,
+const loaded = { exports: {} };
+// This script's own require: ${file} is beside it, so both resolve alike (and node:module,
 // for createRequire, is not loaded at every start).
-script.runInThisContext()(cli.exports, require, cli, file, dirname(file));
-if (process.env.TRANSPARENCY_WRITE_CODE_CACHE === '1') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-`;
+script.runInThisContext()(loaded.exports, require, loaded, file, dirname(file));
+if (process.env.${writeVariable} === '1') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+${exporting ? 'module.exports = loaded.exports;\n' : ''}`;
 }
