@@ -16,8 +16,9 @@ import { UsageError } from './usage-error.js';
 export interface LoadOptions {
   period?: Period;
   comparePeriod?: Period;
-  /** See IntakeOptions.periodMonths. */
+  /** See IntakeOptions.periodMonths and comparisonOutcomes. */
   periodMonths?: boolean;
+  comparisonOutcomes?: boolean;
   observe?: IntakeOptions['observe'];
   /** Problems listed in full (the rest are counted): memory for millions of bad rows stays bounded. */
   maxProblems?: number;
@@ -57,6 +58,7 @@ export async function loadLogs(inputs: readonly string[], config: Config, option
     period: options.period,
     comparePeriod: options.comparePeriod,
     periodMonths: options.periodMonths,
+    comparisonOutcomes: options.comparisonOutcomes,
     classifier: createClassifier(categories, prohibited),
     classifierRules: { categories, prohibited },
     columnAliases: new Map(Object.entries(config.columns).map(([alias, column]): [string, Column] => [foldName(alias), column])),

@@ -48,7 +48,9 @@ const BLANK = -2;
 /** The columns readSplit trims (by their place in COLUMNS): id, received, decided. */
 const TRIMMED = [0, 1, 8];
 /** How many numbers the small values of a row make together (see finish). */
-const VALUE_COMBINATIONS = REQUESTERS.length * CATEGORIES.length * OUTCOMES.length * (REJECTION_REASONS.length + 1) * (USER_NOTICES.length + 1);
+/** The combinations of a row's outcome, reason and notice (see finish's `values`). */
+const OUTCOME_VALUES = OUTCOMES.length * (REJECTION_REASONS.length + 1) * (USER_NOTICES.length + 1);
+const VALUE_COMBINATIONS = REQUESTERS.length * CATEGORIES.length * OUTCOME_VALUES;
 
 const PROHIBITED_WORDING = {
   'encryption-keys': 'asks for encryption keys',
@@ -93,6 +95,8 @@ export interface RowKeysOptions {
   comparePeriod?: Period;
   /** Whether the period's cells are kept by month (see IntakeOptions.periodMonths). Default true. */
   periodMonths?: boolean;
+  /** Whether the comparison period's cells are kept by outcome (see IntakeOptions.comparisonOutcomes). Default true. */
+  comparisonOutcomes?: boolean;
 }
 
 /**
@@ -185,6 +189,7 @@ export class RowKeys {
   private readonly compareEnd: number;
   /** The month number (see tally.monthNumber) of every cell of the period, or -1 to count by months. */
   private readonly periodMonth: number;
+  private readonly comparisonOutcomes: boolean;
 
   constructor(options: RowKeysOptions) {
     this.classifier = options.classifier;
@@ -194,6 +199,7 @@ export class RowKeys {
     this.compareStart = options.comparePeriod ? dayNumber(options.comparePeriod.start) : 1;
     this.compareEnd = options.comparePeriod ? dayNumber(options.comparePeriod.end) : 0;
     this.periodMonth = options.period && options.periodMonths === false ? monthNumber(options.period.start) : -1;
+    this.comparisonOutcomes = options.comparisonOutcomes !== false;
   }
 
   /** The columns of the file being read (its header's). */
@@ -267,10 +273,14 @@ export class RowKeys {
       this.monthSlots.set(monthIndex, monthSlot);
     }
     const small = country < 256 && monthSlot < 1024;
-    const combo = country * VALUE_COMBINATIONS + values;
+    // The comparison's rows without outcome, reason and notice when no report asks for them
+    // (IntakeOptions.comparisonOutcomes): its cells' values are then the requester's and category's.
+    const cellValues = bucket === 2 && !this.comparisonOutcomes ? (requester * CATEGORIES.length + category) * OUTCOME_VALUES : values;
+    const combo = country * VALUE_COMBINATIONS + cellValues;
     let cell = small ? this.localCells.get(combo * 1024 + monthSlot) : (this.otherCells.get(monthIndex * 2_000_000 + combo) ?? -1);
     if (cell < 0) {
-      cell = this.cellCodes.push(cellCode(this.countryNumbers[country]!, requester, category, outcome, reason, notice, monthIndex)) - 1;
+      const lean = cellValues !== values;
+      cell = this.cellCodes.push(cellCode(this.countryNumbers[country]!, requester, category, lean ? 0 : outcome, lean ? 0 : reason, lean ? 0 : notice, monthIndex)) - 1;
       if (small) this.localCells.add(combo * 1024 + monthSlot, cell);
       else this.otherCells.set(monthIndex * 2_000_000 + combo, cell);
     }

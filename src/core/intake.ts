@@ -27,6 +27,13 @@ export interface IntakeOptions {
    * months: a comparison needs the months it covers.
    */
   periodMonths?: boolean;
+  /**
+   * Whether the comparison period's rows are tallied by outcome, rejection reason and notice too
+   * (default true). A comparison counts requests only (by country, requester, category and month):
+   * `build` and `compare` pass false, and comparisonTally's entries then all read outcome
+   * 'approved', with no reason or notice, for the requests of every outcome.
+   */
+  comparisonOutcomes?: boolean;
   classifier: Classifier;
   today?: string;
   /** Extra header spellings (folded) → column, from the config. */
@@ -81,6 +88,7 @@ export interface ParallelInit {
   period?: Period;
   comparePeriod?: Period;
   periodMonths?: boolean;
+  comparisonOutcomes?: boolean;
 }
 
 /**
@@ -131,7 +139,7 @@ export interface Ledger {
 export interface IntakeResult {
   ledger: Ledger;
   tally: Tally;
-  /** The rows of `comparePeriod`, when one was given: their counts (no decision times). */
+  /** The rows of `comparePeriod`, when one was given: their counts (no decision times; see also comparisonOutcomes). */
   comparisonTally?: Tally;
   /** The problems kept, in input order. */
   problems: Problem[];
@@ -228,7 +236,8 @@ export function createIntake(options: IntakeOptions): Intake {
   const finding = options.find;
   const told: ToldRepeats = { duplicates: 0, conflicts: 0, problems: [] };
   const keys = new RowKeys({
-    classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod, periodMonths: options.periodMonths,
+    classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod,
+    periodMonths: options.periodMonths, comparisonOutcomes: options.comparisonOutcomes,
   });
   const fast = options.fastPath !== false && !options.observe;
   // RowKeys' cells → the tallies' cells, found once each.
@@ -534,7 +543,10 @@ export function createIntake(options: IntakeOptions): Intake {
     ownRows: () => ownRows,
     parallel: () =>
       fast && options.classifierRules
-        ? { ...options.classifierRules, today: options.today, period: options.period, comparePeriod: options.comparePeriod, periodMonths: options.periodMonths }
+        ? {
+          ...options.classifierRules, today: options.today, period: options.period, comparePeriod: options.comparePeriod,
+          periodMonths: options.periodMonths, comparisonOutcomes: options.comparisonOutcomes,
+        }
         : undefined,
     layout: () => (readable ? { columns, width } : undefined),
     reserve: (rows) => {

@@ -45,6 +45,7 @@ export class ChunkReader {
       period: init.period,
       comparePeriod: init.comparePeriod,
       periodMonths: init.periodMonths,
+      comparisonOutcomes: init.comparisonOutcomes,
     });
   }
 

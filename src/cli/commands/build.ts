@@ -110,8 +110,11 @@ async function runBuild(inputs: string[], options: BuildOptions, context: CliCon
     context.error(`${context.stderrChalk.yellow.bold('warning:')} --page-size applies to PDF output only; this ${format} output ignores it`);
   }
   const previous = previousPeriod(period);
-  // The report is of the period as a whole: no cell by month (see IntakeOptions.periodMonths).
-  const result = await loadLogs(chooseInputs(inputs, loaded), config, { period, comparePeriod: previous, periodMonths: false, maxProblems: options.maxProblems });
+  // The report is of the period as a whole, and compares requests only: no cell by month, none of
+  // the previous period's by outcome (see IntakeOptions.periodMonths, comparisonOutcomes).
+  const result = await loadLogs(chooseInputs(inputs, loaded), config, {
+    period, comparePeriod: previous, periodMonths: false, comparisonOutcomes: false, maxProblems: options.maxProblems,
+  });
   const diagnostics = formatDiagnostics(result, context.stderrChalk);
   const exitCode = exitCodeFor({ errors: result.errorCount });
   for (const line of diagnostics) {

@@ -51,7 +51,9 @@ ${EXIT_CODES_HELP}`,
         throw new UsageError(`${period.label} and ${withPeriod.label} overlap; compare periods that do not share a day`);
       }
       const inputs = chooseInputs([...args, ...(options.logs ?? [])], loaded);
-      const result = await loadLogs(inputs, loaded.config, { period, comparePeriod: withPeriod, periodMonths: false, maxProblems: options.maxProblems });
+      const result = await loadLogs(inputs, loaded.config, {
+        period, comparePeriod: withPeriod, periodMonths: false, comparisonOutcomes: false, maxProblems: options.maxProblems,
+      });
       for (const line of formatDiagnostics(result, context.stderrChalk)) context.error(line);
       const previousEntries = result.comparisonTally?.entries() ?? [];
       const warn = (text: string) => context.error(`${context.stderrChalk.yellow.bold('warning:')} ${text}`);
