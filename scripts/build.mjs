@@ -171,7 +171,6 @@ await build({
   ...script,
   ...placed,
   entryPoints: { transparency: 'src/cli/main.ts' },
-  external: ['pdfkit'],
   plugins: [lazySchemas, lazyPdf, lazyChildProcess, countryIndex, ruleLiterals, sharedAnsiPattern, asciiStringWidth, noColorDetection, cheaperTableCells],
 });
 // pdfkit, fontkit and the rest bundled in: pdfkit 0.20 finds its standard fonts' metrics by

@@ -47,9 +47,9 @@ const CACHE_LIMIT = 20_000;
 const BLANK = -2;
 /** The columns readSplit trims (by their place in COLUMNS): id, received, decided. */
 const TRIMMED = [0, 1, 8];
-/** How many numbers the small values of a row make together (see finish). */
 /** The combinations of a row's outcome, reason and notice (see finish's `values`). */
 const OUTCOME_VALUES = OUTCOMES.length * (REJECTION_REASONS.length + 1) * (USER_NOTICES.length + 1);
+/** How many numbers the small values of a row make together (see finish). */
 const VALUE_COMBINATIONS = REQUESTERS.length * CATEGORIES.length * OUTCOME_VALUES;
 
 const PROHIBITED_WORDING = {

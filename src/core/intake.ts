@@ -2,7 +2,7 @@
 // duplicates, sorts rows into the period or out of it, and counts. Nothing here reads a file: the
 // state it keeps is a tally whose size depends on the number of distinct keys, not of rows.
 import type { ClassificationRule, Classifier, ProhibitedRule } from './classify.js';
-import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, type ScanKeys, type ScannedLine } from './fast-row.js';
+import { copyRowKeys, PROHIBITED_WORDINGS, ROW_KEY_WORDS, RowKeys, type RowKeysOptions, type ScanKeys, type ScannedLine } from './fast-row.js';
 import { HASH_OUT } from './hash.js';
 import { hashIdOfBytes, hashIdOfFields, hashIdOfText } from './id-probe.js';
 import { createIdRegistry, ID_CONFLICT, ID_DUPLICATE, ID_NEW, ID_SEEN, type IdRegistry } from './id-registry.js';
@@ -80,15 +80,13 @@ export interface ToldRepeats {
   problems: Problem[];
 }
 
+/** What a RowKeys reads rows by, but its classifier (a thread makes its own from the rules). */
+export type KeyOptions = Omit<RowKeysOptions, 'classifier'>;
+
 /** What a row-reading thread needs to read rows as this intake would (see RowKeys). */
-export interface ParallelInit {
+export interface ParallelInit extends KeyOptions {
   categories: readonly ClassificationRule[];
   prohibited: readonly ProhibitedRule[];
-  today?: string;
-  period?: Period;
-  comparePeriod?: Period;
-  periodMonths?: boolean;
-  comparisonOutcomes?: boolean;
 }
 
 /**
@@ -235,10 +233,11 @@ export function createIntake(options: IntakeOptions): Intake {
   // The second reading: what it has told.
   const finding = options.find;
   const told: ToldRepeats = { duplicates: 0, conflicts: 0, problems: [] };
-  const keys = new RowKeys({
-    classifier: options.classifier, today: options.today, period: options.period, comparePeriod: options.comparePeriod,
+  const keyOptions: KeyOptions = {
+    today: options.today, period: options.period, comparePeriod: options.comparePeriod,
     periodMonths: options.periodMonths, comparisonOutcomes: options.comparisonOutcomes,
-  });
+  };
+  const keys = new RowKeys({ classifier: options.classifier, ...keyOptions });
   const fast = options.fastPath !== false && !options.observe;
   // RowKeys' cells → the tallies' cells, found once each.
   const tallyCells: number[] = [];
@@ -543,10 +542,7 @@ export function createIntake(options: IntakeOptions): Intake {
     ownRows: () => ownRows,
     parallel: () =>
       fast && options.classifierRules
-        ? {
-          ...options.classifierRules, today: options.today, period: options.period, comparePeriod: options.comparePeriod,
-          periodMonths: options.periodMonths, comparisonOutcomes: options.comparisonOutcomes,
-        }
+        ? { ...options.classifierRules, ...keyOptions }
         : undefined,
     layout: () => (readable ? { columns, width } : undefined),
     reserve: (rows) => {

@@ -39,14 +39,8 @@ export class ChunkReader {
       this.counting = false;
       return;
     }
-    this.keys = new RowKeys({
-      classifier: createClassifier(init.categories, init.prohibited),
-      today: init.today,
-      period: init.period,
-      comparePeriod: init.comparePeriod,
-      periodMonths: init.periodMonths,
-      comparisonOutcomes: init.comparisonOutcomes,
-    });
+    const { categories, prohibited, ...keyOptions } = init;
+    this.keys = new RowKeys({ classifier: createClassifier(categories, prohibited), ...keyOptions });
   }
 
   /**
