@@ -133,6 +133,10 @@ export class ChunkReader {
     const count = scanner.scan(data, position, length);
     if (count < 0) return this.scan(slot, position, length, 0);
     const { records, meanings } = scanner;
+    // Read before the loop, not after it: V8 compiles the loop on the fly (on-stack replacement)
+    // before the code after it has run, and a property first read there (scanner.maxLines) threw
+    // the compiled loop out at the end of every chunk the main thread read ahead (~20 a run).
+    const more = count === scanner.maxLines;
     let lineCount = 0;
     for (let at = 0; lineCount < count; at += SCAN_WORDS) {
       if (lineCount === maxLines) {
@@ -150,7 +154,7 @@ export class ChunkReader {
       }
       position = newline + 1;
     }
-    return count === scanner.maxLines ? this.scan(slot, position, length, lineCount) : lineCount;
+    return more ? this.scan(slot, position, length, lineCount) : lineCount;
   }
 
   /**
