@@ -201,8 +201,10 @@ out.push('');
 for (const row of rows) {
   const { cli: ours, duckdb: duck, miller: mlr } = row.results;
   const parts = [];
-  if (duck) parts.push(`${(ours.seconds / duck.seconds).toFixed(2)}× DuckDB's time (target ≤ 1.5×)`);
-  if (mlr) parts.push(`${(mlr.seconds / ours.seconds).toFixed(1)}× faster than Miller (target ≥ 4×)`);
+  // Issue 7 sets its time targets at 1M rows, and at 5M rows only memory.
+  const timed = row.size < 5e6;
+  if (duck) parts.push(`${(ours.seconds / duck.seconds).toFixed(2)}× DuckDB's time${timed ? ' (target ≤ 1.5×)' : ''}`);
+  if (mlr) parts.push(`${(mlr.seconds / ours.seconds).toFixed(1)}× faster than Miller${timed ? ' (target ≥ 4×)' : ''}`);
   if (ours.peakMb) parts.push(`peak ${ours.peakMb.toFixed(0)} MB${row.size >= 5e6 ? ' (target ≤ 150 MB)' : ''}`);
   out.push(`${row.size / 1e6}M rows: ${parts.join('; ')}`);
 }
