@@ -3,6 +3,7 @@
 // package of TrueType files) is embedded as a subset and covers every country name of ISO 3166
 // (Côte d'Ivoire, Türkiye, Åland Islands, Curaçao, São Tomé and Príncipe…).
 import { createRequire } from 'node:module';
+import { type FontkitTables, primeFontTables } from './font-tables.js';
 
 export const FONT_FILES = {
   regular: 'DejaVuSans.ttf',
@@ -71,6 +72,7 @@ export class FontSet {
       doc.font(name);
       const font = state._font?.font;
       if (typeof font?.hasGlyphForCodePoint !== 'function') throw new Error(`pdfkit did not load ${FONT_FILES[name]} as a TrueType font`);
+      primeFontTables(font as unknown as FontkitTables);
       coverage[name] = font;
     }
     return new FontSet(coverage);
