@@ -175,8 +175,14 @@ await build({
 });
 // pdfkit, fontkit and the rest bundled in: pdfkit 0.20 finds its standard fonts' metrics by
 // require(), which esbuild follows, and the fonts this PDF embeds are found from the package's
-// folder (src/render/pdf/font-set.ts).
-await build({ ...script, ...placed, entryPoints: { pdf: 'src/render/pdf.ts' }, plugins: [countryIndex] });
+// folder (src/render/pdf/font-set.ts). tiny-inflate is replaced by Node's zlib (the file says why).
+await build({
+  ...script,
+  ...placed,
+  entryPoints: { pdf: 'src/render/pdf.ts' },
+  alias: { 'tiny-inflate': fileURLToPath(new URL('tiny-inflate-zlib.cjs', import.meta.url)) },
+  plugins: [countryIndex],
+});
 // zod and the contracts built with it (config validation, JSON Schema) are a script of their own,
 // required by the two commands that load them: in the CLI's script, zod's hundreds of exports were set
 // up at every start (~5 ms).
