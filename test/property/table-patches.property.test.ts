@@ -2,23 +2,17 @@
 // draw random tables — spans that leave gaps, multi-line and coloured cells, options given as
 // null, undefined or values — with the patched and the published cli-table3, and expect the same
 // text, or the same error.
-import { createRequire } from 'node:module';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cheaperTableCells } from '../../scripts/table-patches.mjs';
+import { bundlePackage } from '../helpers/bundle-package.js';
 
 type TableConstructor = new (options?: object) => unknown[] & { toString(): string };
 
 async function bundleTable(plugins: Plugin[]): Promise<{ Table: TableConstructor; source: string }> {
-  const { outputFiles } = await build({
-    stdin: { contents: "module.exports = require('cli-table3');", resolveDir: process.cwd(), loader: 'js' },
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', plugins,
-  });
-  const source = outputFiles[0]!.text;
-  const module = { exports: {} as TableConstructor };
-  new Function('module', 'exports', 'require', source)(module, module.exports, createRequire(import.meta.url));
-  return { Table: module.exports, source };
+  const { exports, source } = await bundlePackage<TableConstructor>('cli-table3', { plugins });
+  return { Table: exports, source };
 }
 
 let patched: { Table: TableConstructor; source: string };

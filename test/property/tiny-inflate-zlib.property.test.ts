@@ -3,9 +3,9 @@
 // unicode-trie read the result's whole .buffer, and inflate twice (data deflated twice over).
 import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bundlePackage } from '../helpers/bundle-package.js';
 
 type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
 const require = createRequire(import.meta.url);
@@ -49,14 +49,10 @@ describe('tiny-inflate done by zlib', () => {
   });
 
   it('builds unicode-properties tables the same as the published package', async () => {
-    const { outputFiles } = await build({
-      stdin: { contents: "module.exports = require('unicode-properties');", resolveDir: process.cwd(), loader: 'js' },
-      bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning',
+    type Properties = Record<string, (codePoint: number) => unknown>;
+    const { exports: ours } = await bundlePackage<Properties>('unicode-properties', {
       alias: { 'tiny-inflate': require.resolve('../../scripts/tiny-inflate-zlib.cjs') },
     });
-    const module = { exports: {} as Record<string, (codePoint: number) => unknown> };
-    new Function('module', 'exports', 'require', outputFiles[0]!.text)(module, module.exports, require);
-    const ours = module.exports;
     const theirs = require('unicode-properties') as typeof ours;
     for (const property of ['getCategory', 'getScript', 'getCombiningClass', 'getEastAsianWidth', 'getNumericValue'] as const) {
       const differ: number[] = [];
